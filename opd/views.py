@@ -1,0 +1,113 @@
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.views.generic import TemplateView
+
+from opd import selectors
+from opd.filters import PegawaiFilter
+from opd.models import Opd, Pegawai
+from sipd import access
+from sipd.roles import Peran
+from sipd.views_base import AccessMixin
+
+
+class BerandaView(TemplateView):
+    """Each role lands here; the page shows what that role works with."""
+
+    template_name = "opd/beranda.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        peran = access.roles_of(user)
+        pegawai = Pegawai.objects.visible_to(user)
+        context["rekap_pegawai"] = selectors.rekap_pegawai(pegawai)
+        context["rekap_opd"] = Opd.objects.aggregate(
+            perangkat_daerah=Count("pk", filter=Q(induk__isnull=True, aktif=True)),
+            kecamatan=Count("pk", filter=Q(jenis="kecamatan", aktif=True)),
+            unit=Count("pk", filter=Q(induk__isnull=False, aktif=True)),
+            tanpa_kepala=Count(
+                "pk", filter=Q(induk__isnull=True, aktif=True, kepala__isnull=True, pelaksana__isnull=True)
+            ),
+        )
+        context["opd_saya"] = list(
+            Opd.objects.filter(pk__in=peran.opd_ids)
+            .select_related("kepala", "pelaksana")
+            .annotate(jumlah_unit=Count("sub_unit", distinct=True))
+        )
+        context["global"] = bool(peran.global_roles)
+        context["is_pimpinan"] = access.has_role(user, Peran.PIMPINAN)
+        context["is_kepegawaian"] = access.has_role(user, Peran.KEPEGAWAIAN)
+        context["opd_tanpa_kepala"] = (
+            Opd.objects.filter(induk__isnull=True, aktif=True, kepala__isnull=True, pelaksana__isnull=True)[
+                :10
+            ]
+            if peran.global_roles
+            else []
+        )
+        return context
+
+
+class OpdTreeView(AccessMixin, TemplateView):
+    access_model = Opd
+    template_name = "opd/opd_tree.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(pohon=selectors.pohon_opd(self.request.user), **kwargs)
+
+
+class OpdDetailView(AccessMixin, TemplateView):
+    access_model = Opd
+    template_name = "opd/opd_detail.html"
+
+    def get_context_data(self, **kwargs):
+        opd = access.get_visible_or_404(
+            Opd.objects.select_related("induk", "kepala", "pelaksana"),
+            self.request.user,
+            pk=self.kwargs["pk"],
+        )
+        units = (
+            opd.sub_unit.select_related("kepala", "pelaksana")
+            .annotate(jumlah_pegawai=selectors.jumlah_pegawai_aktif())
+            .order_by("urutan", "kode")
+        )
+        pegawai = Pegawai.objects.visible_to(self.request.user).filter(Q(opd=opd) | Q(unit=opd))
+        return super().get_context_data(
+            opd=opd,
+            units=units,
+            rekap=selectors.rekap_pegawai(Pegawai.objects.filter(Q(opd=opd) | Q(unit=opd))),
+            bisa_lihat_pegawai=pegawai.exists(),
+            bisa_ubah=access.can(self.request.user, access.CHANGE, opd),
+            **kwargs,
+        )
+
+
+class PegawaiListView(AccessMixin, TemplateView):
+    access_model = Pegawai
+    template_name = "opd/pegawai_list.html"
+
+    def get_context_data(self, **kwargs):
+        filterset = PegawaiFilter(
+            self.request.GET or None, queryset=selectors.pegawai_list(self.request.user)
+        )
+        page = Paginator(filterset.qs, 50).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(filter=filterset, page=page, query=query.urlencode(), **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        context = self.get_context_data(**kwargs)
+        if request.headers.get("HX-Request"):
+            return render(request, "opd/_pegawai_table.html", context)
+        return self.render_to_response(context)
+
+
+class PegawaiDetailView(AccessMixin, TemplateView):
+    access_model = Pegawai
+    template_name = "opd/pegawai_detail.html"
+
+    def get_context_data(self, **kwargs):
+        pegawai = access.get_visible_or_404(
+            selectors.pegawai_list(self.request.user), self.request.user, pk=self.kwargs["pk"]
+        )
+        return super().get_context_data(pegawai=pegawai, **kwargs)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole suite against real PostgreSQL and Redis (127.0.0.1 unless DATABASE_URL / REDIS_URL say otherwise),
+# a real Celery worker and headless Chromium. `.ci/run` calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh test
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "Memasang Chromium untuk uji peramban ..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sipd}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/9}"
+export DEBUG="${DEBUG:-true}"
+PY=.venv/bin/python
+
+$PY - <<'PYEOF'
+import os, sys
+import psycopg2, redis, dj_database_url
+db = dj_database_url.parse(os.environ["DATABASE_URL"])
+try:
+    psycopg2.connect(dbname="postgres", user=db["USER"], host=db["HOST"], port=db["PORT"] or 5432,
+                     password=db["PASSWORD"], connect_timeout=5).close()
+except psycopg2.OperationalError as exc:
+    sys.exit(f"GAGAL: PostgreSQL tidak dapat dihubungi ({os.environ['DATABASE_URL']}): {exc}")
+try:
+    redis.Redis.from_url(os.environ["REDIS_URL"], socket_connect_timeout=5).ping()
+except redis.RedisError as exc:
+    sys.exit(f"GAGAL: Redis tidak dapat dihubungi ({os.environ['REDIS_URL']}): {exc}")
+print("PostgreSQL dan Redis terhubung.")
+PYEOF
+
+echo "== ruff"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== migrasi lengkap"
+$PY manage.py makemigrations --check --dry-run
+echo "== check --deploy (pengaturan produksi)"
+DEBUG=false SECRET_KEY="ci-$(head -c 48 /dev/urandom | base64 | tr -d '/+=')" ALLOWED_HOSTS=sipd.example.go.id \
+  $PY manage.py check --deploy --fail-level WARNING
+echo "== pytest"
+$PY -m pytest "$@"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SipdConfig(AppConfig):
+    name = "sipd"
+    verbose_name = "Platform"

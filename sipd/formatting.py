@@ -1,0 +1,61 @@
+"""Indonesian number formats: 1.234,56 and Rp118.000.000. Parsing is strict: ambiguous input is refused."""
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+KOSONG = "–"
+
+
+def _group(digits: str) -> str:
+    out = []
+    while len(digits) > 3:
+        out.insert(0, digits[-3:])
+        digits = digits[:-3]
+    out.insert(0, digits)
+    return ".".join(out)
+
+
+def format_angka(value, decimals: int = 2) -> str:
+    """1234.5 → '1.234,50'; None → '–'."""
+    if value is None or value == "":
+        return KOSONG
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    quant = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
+    number = number.quantize(quant, rounding=ROUND_HALF_UP)
+    sign = "-" if number < 0 else ""
+    whole, _sep, frac = f"{abs(number):f}".partition(".")
+    text = sign + _group(whole)
+    return f"{text},{frac}" if decimals else text
+
+
+def format_rupiah(value) -> str:
+    """118000000 → 'Rp118.000.000'."""
+    if value is None or value == "":
+        return KOSONG
+    text = format_angka(value, 0)
+    return f"-Rp{text[1:]}" if text.startswith("-") else f"Rp{text}"
+
+
+_ANGKA_RE = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+
+
+def parse_angka(text: str) -> Decimal | None:
+    """'1.234,56' → Decimal('1234.56'); '' → None. Refuses '1,234.56', '1.23' and other ambiguous forms."""
+    text = (text or "").strip().replace(" ", "").replace("\u00a0", "")
+    if text.lower().startswith("rp"):
+        text = text[2:]
+    if text == "":
+        return None
+    if not _ANGKA_RE.fullmatch(text):
+        raise ValidationError(
+            _("Angka %(teks)s tidak dapat dibaca. Gunakan format Indonesia, misalnya 1.234,56.")
+            % {"teks": text},
+            code="angka",
+        )
+    return Decimal(text.replace(".", "").replace(",", "."))

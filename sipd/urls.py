@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from sipd import views
+from sipd.forms_auth import LoginForm
+
+admin.site.site_header = "SIPD Kinerja — Admin"
+admin.site.site_title = "SIPD Kinerja"
+
+api_v1 = [
+    path("", include("opd.api.urls")),
+    path("", include("sipd.api.urls")),
+]
+
+urlpatterns = [
+    path("", include("opd.urls")),
+    path(
+        "akun/masuk/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("akun/sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("akun/sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.healthz, name="healthz"),
+    path("pemda/", views.pemda_edit, name="pemda"),
+    path("notifikasi/", views.notifikasi_list, name="notifikasi"),
+    path("notifikasi/baca/", views.notifikasi_baca, name="notifikasi-baca"),
+    path("notifikasi/<int:pk>/", views.notifikasi_buka, name="notifikasi-buka"),
+    path("riwayat/<str:app_label>/<str:model_name>/<int:pk>/", views.riwayat, name="riwayat"),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+    # Only the public Pemda logo is served as a plain file; other media go through checked download views.
+    path(
+        "media/pemda/<path:path>", login_not_required(serve), {"document_root": settings.MEDIA_ROOT / "pemda"}
+    ),
+]

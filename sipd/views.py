@@ -1,0 +1,83 @@
+import pghistory.models
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from sipd import access, health
+from sipd.forms import PemdaForm
+from sipd.models import Notifikasi, Pemda
+from sipd.notifications import jumlah_belum_dibaca, tandai_dibaca
+from sipd.roles import Peran
+from sipd.selectors import pemda_profile
+from sipd.services import simpan_pemda
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request):
+    result = health.status()
+    db_and_redis = result["checks"]["database"]["ok"] and result["checks"]["redis"]["ok"]
+    return JsonResponse(result, status=200 if db_and_redis else 503)
+
+
+def notifikasi_list(request):
+    page = Paginator(Notifikasi.objects.filter(penerima=request.user), 25).get_page(request.GET.get("page"))
+    return render(request, "sipd/notifikasi_list.html", {"page": page})
+
+
+@require_POST
+def notifikasi_baca(request):
+    ids = request.POST.getlist("id") or None
+    tandai_dibaca(user=request.user, ids=ids)
+    if request.headers.get("HX-Request"):
+        return render(
+            request, "sipd/_lonceng.html", {"notifikasi_belum_dibaca": jumlah_belum_dibaca(request.user)}
+        )
+    return redirect(request.POST.get("next") or "notifikasi")
+
+
+def notifikasi_buka(request, pk):
+    notif = Notifikasi.objects.filter(penerima=request.user, pk=pk).first()
+    if notif is None:
+        raise Http404
+    tandai_dibaca(user=request.user, ids=[notif.pk])
+    return redirect(notif.tautan or "notifikasi")
+
+
+def pemda_edit(request):
+    if not access.has_role(request.user, Peran.ADMIN):
+        raise PermissionDenied
+    instance = Pemda.objects.first() or Pemda()
+    form = PemdaForm(request.POST or None, request.FILES or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        simpan_pemda(user=request.user, form=form)
+        messages.success(request, _("Profil Pemda tersimpan."))
+        return redirect("pemda")
+    return render(request, "sipd/pemda_form.html", {"form": form, "profil": pemda_profile()})
+
+
+HISTORY_ROLES = (Peran.ADMIN, Peran.BAPPEDA)
+
+
+def riwayat(request, app_label, model_name, pk):
+    """Change history of one object (pghistory events), for Bappeda and Admin, through the access layer."""
+    if not access.has_role(request.user, *HISTORY_ROLES):
+        raise PermissionDenied
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        raise Http404 from None
+    if not hasattr(model, "aturan_akses") or not hasattr(model, "pgh_event_models"):
+        raise Http404
+    obj = access.get_visible_or_404(model.objects.all(), request.user, access.VIEW, pk=pk)
+    events = pghistory.models.Events.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id")
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "sipd/riwayat.html", {"obj": obj, "page": page, "model": model})
