@@ -1,6 +1,5 @@
 """Shared fixtures: the real PostgreSQL and Redis, and users of every role in two OPDs (A and B)."""
 
-import os
 from types import SimpleNamespace
 
 import pytest
@@ -85,4 +84,4 @@ def redis_client():
 
 def pytest_report_header(config):
     db = connection.settings_dict
-    return f"database: {db['HOST']}:{db['PORT']}/{db['NAME']} · redis: {os.environ.get('REDIS_URL', settings.REDIS_URL)}"
+    return f"database: {db['HOST']}:{db['PORT']}/{db['NAME']} · redis: {settings.REDIS_URL}"
