@@ -14,6 +14,7 @@ fi
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sipd}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/9}"
 export DEBUG="${DEBUG:-true}"
+export CELERY_QUEUE="${CELERY_QUEUE:-test-$$}"  # a queue of this run's own: parallel runs don't steal jobs
 PY=.venv/bin/python
 
 $PY - <<'PYEOF'

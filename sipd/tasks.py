@@ -7,7 +7,9 @@ from django.utils import timezone
 from sipd.models import Notifikasi
 
 
-@shared_task(bind=True, acks_late=True, max_retries=5, default_retry_delay=60, time_limit=120)
+@shared_task(
+    bind=True, acks_late=True, max_retries=5, default_retry_delay=60, time_limit=120, soft_time_limit=110
+)
 def kirim_email_notifikasi(self, ids: list[int]):
     """Send each notification once: rows already sent are skipped, so a retry never sends twice."""
     sent = 0

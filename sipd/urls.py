@@ -34,7 +34,7 @@ urlpatterns = [
     path("notifikasi/baca/", views.notifikasi_baca, name="notifikasi-baca"),
     path("notifikasi/<int:pk>/", views.notifikasi_buka, name="notifikasi-buka"),
     path("riwayat/<str:app_label>/<str:model_name>/<int:pk>/", views.riwayat, name="riwayat"),
-    path("api/v1/", include(api_v1)),
+    path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("admin/", admin.site.urls),

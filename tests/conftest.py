@@ -1,5 +1,6 @@
 """Shared fixtures: the real PostgreSQL and Redis, and users of every role in two OPDs (A and B)."""
 
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -29,6 +30,11 @@ def pytest_configure(config):
         ).close()  # fmt: skip
     except psycopg2.OperationalError as exc:
         pytest.exit(f"PostgreSQL tidak dapat dihubungi ({db['HOST']}:{db['PORT']}): {exc}", returncode=3)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -85,3 +91,49 @@ def redis_client():
 def pytest_report_header(config):
     db = connection.settings_dict
     return f"database: {db['HOST']}:{db['PORT']}/{db['NAME']} · redis: {settings.REDIS_URL}"
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A real `celery worker` process on the real Redis, reading the test database, on a queue of its own."""
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    from sipd.celery import app
+
+    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    db = settings.DATABASES["default"]
+    host = f"{db['HOST']}:{db['PORT'] or 5432}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{host}/{db['NAME']}",
+        "REDIS_URL": settings.REDIS_URL,
+        "CELERY_QUEUE": queue,
+        "DEBUG": "true",
+        "DB_CONN_MAX_AGE": "0",
+    }
+    worker_name = f"test-{uuid.uuid4().hex[:8]}"
+    log = tmp_path_factory.mktemp("celery") / "worker.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "celery", "-A", "sipd", "worker", "-Q", queue, "--pool", "solo",
+             "--loglevel", "INFO", "--hostname", f"{worker_name}@%h", "--without-gossip", "--without-mingle"],
+            env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"worker Celery berhenti: {log.read_text()}")
+        if app.control.ping(destination=[f"{worker_name}@{os.uname().nodename}"], timeout=0.5):
+            break
+    else:
+        proc.kill()
+        pytest.fail(f"worker Celery tidak siap dalam 60 detik: {log.read_text()}")
+    yield SimpleNamespace(process=proc, queue=queue, log=log)
+    proc.terminate()
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.kill()

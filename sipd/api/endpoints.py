@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -17,12 +18,15 @@ class NotifikasiSerializer(serializers.ModelSerializer):
 
 
 class NotifikasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """The signed-in user's own notifications."""
+    """The signed-in user's own notifications (scoped to the user, not to an OPD)."""
 
     serializer_class = NotifikasiSerializer
+    permission_classes = [IsAuthenticated]
     filterset_fields = ["dibaca"]
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Notifikasi.objects.none()
         return Notifikasi.objects.filter(penerima=self.request.user)
 
     @extend_schema(request=None, responses={200: NotifikasiSerializer})

@@ -6,4 +6,4 @@ from sipd.api import endpoints
 router = SimpleRouter()
 router.register("notifikasi", endpoints.NotifikasiViewSet, basename="notifikasi")
 
-urlpatterns = [path("saya/", endpoints.SayaView.as_view(), name="api-saya"), *router.urls]
+urlpatterns = [path("saya/", endpoints.SayaView.as_view(), name="saya"), *router.urls]
