@@ -1,10 +1,15 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import TemplateView
 
-from opd import selectors
+from opd import imports, selectors
 from opd.filters import PegawaiFilter
+from opd.forms import ImporForm
 from opd.models import Opd, Pegawai
 from sipd import access
 from sipd.roles import Peran
@@ -111,3 +116,45 @@ class PegawaiDetailView(AccessMixin, TemplateView):
             selectors.pegawai_list(self.request.user), self.request.user, pk=self.kwargs["pk"]
         )
         return super().get_context_data(pegawai=pegawai, **kwargs)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def impor(request):
+    """Upload an OPD or pegawai file: a summary on success, or every error by row and column."""
+    pilihan = imports.jenis_yang_boleh(request.user)
+    if not pilihan:
+        raise PermissionDenied
+    if request.method == "POST":
+        form = ImporForm(request.POST, request.FILES, pilihan=pilihan)
+    else:
+        form = ImporForm(pilihan=pilihan)
+    galat = None
+    if form.is_bound and form.is_valid():
+        layanan = (
+            imports.impor_opd if form.cleaned_data["jenis"] == imports.IMPOR_OPD else imports.impor_pegawai
+        )
+        try:
+            hasil = layanan(user=request.user, file=form.cleaned_data["berkas"])
+        except imports.ImporGagal as exc:
+            galat = exc.galat
+        else:
+            messages.success(request, str(hasil))
+            return redirect("opd-impor")
+    templat = [(jenis, imports.JENIS_IMPOR[jenis]) for jenis in pilihan]
+    return render(request, "opd/impor.html", {"form": form, "galat": galat, "templat": templat})
+
+
+TIPE_TEMPLAT = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+@require_GET
+def impor_templat(request, jenis, ekstensi):
+    if not imports.boleh_impor(request.user, jenis):
+        raise PermissionDenied
+    isi = imports.templat_xlsx(jenis) if ekstensi == "xlsx" else imports.templat_csv(jenis)
+    response = HttpResponse(isi, content_type=TIPE_TEMPLAT[ekstensi])
+    response["Content-Disposition"] = f'attachment; filename="templat-impor-{jenis}.{ekstensi}"'
+    return response
