@@ -72,7 +72,7 @@ def main() -> int:
     python = sys.executable
     manage = [python, str(BASE_DIR / "manage.py")]
     subprocess.run([*manage, "migrate", "--no-input"], env=env, check=True)  # noqa: S603
-    subprocess.run([*manage, "seed_demo"], env=env, check=True)  # noqa: S603
+    seed = subprocess.run([*manage, "seed_demo"], env=env, check=True, capture_output=True, text=True)  # noqa: S603
     celery = [python, "-m", "celery", "-A", "sipd", "worker", "-B", "--loglevel", "INFO",
               "--concurrency", "2", "--schedule", str(DATA_DIR / "celerybeat-schedule")]  # fmt: skip
     children.append(subprocess.Popen(celery, env=env))  # noqa: S603
@@ -90,7 +90,9 @@ def main() -> int:
                 child.kill()
 
     signal.signal(signal.SIGTERM, lambda *a: (stop(), sys.exit(0)))
-    print(f"\nPortal: http://{addr}/  (Ctrl-C untuk berhenti)")
+    time.sleep(2)
+    print(seed.stdout)
+    print(f"Portal: http://{addr}/  (Ctrl-C untuk berhenti)")
     try:
         return server.wait()
     except KeyboardInterrupt:

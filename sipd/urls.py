@@ -1,13 +1,16 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.static import serve
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from sipd import views
 from sipd.forms_auth import LoginForm
+
+SWAGGER_STYLE_HASH = "'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='"
 
 admin.site.site_header = "SIPD Kinerja — Admin"
 admin.site.site_title = "SIPD Kinerja"
@@ -36,7 +39,14 @@ urlpatterns = [
     path("riwayat/<str:app_label>/<str:model_name>/<int:pk>/", views.riwayat, name="riwayat"),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # Swagger UI's page carries one fixed <style> block: allowed by its hash, nothing else inline.
+    path(
+        "api/docs/",
+        csp_update({"style-src": [SWAGGER_STYLE_HASH]})(
+            SpectacularSwaggerSplitView.as_view(url_name="schema")
+        ),
+        name="api-docs",
+    ),
     path("admin/", admin.site.urls),
     # Only the public Pemda logo is served as a plain file; other media go through checked download views.
     path(
