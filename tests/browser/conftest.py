@@ -43,10 +43,11 @@ def page(browser, live_server):
     page.set_default_timeout(15000)
     page.external_requests = []
     page.console_errors = []
-    page.on(
-        "request",
-        lambda req: None if req.url.startswith((live_server.url, "data:")) else page.external_requests.append(req.url),
-    )
+    def note_external(request):
+        if not request.url.startswith((live_server.url, "data:")):
+            page.external_requests.append(request.url)
+
+    page.on("request", note_external)
     page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
     yield page
     context.close()
