@@ -43,6 +43,7 @@ def page(browser, live_server):
     page.set_default_timeout(15000)
     page.external_requests = []
     page.console_errors = []
+
     def note_external(request):
         if not request.url.startswith((live_server.url, "data:")):
             page.external_requests.append(request.url)
