@@ -66,13 +66,12 @@ def _label(choices) -> tuple:
     return tuple(str(label) for label in choices.labels)
 
 
-_L = gettext_lazy
 KOLOM = {
     IMPOR_OPD: (
         Kolom(
             "kode",
             True,
-            _L(
+            gettext_lazy(
                 "Kode unit SIPD, format X.XX.X.XX.X.XX.XX.XXXX. OPD dengan kode yang sama diperbarui, "
                 "yang belum ada ditambahkan."
             ),
@@ -82,14 +81,14 @@ KOLOM = {
         Kolom(
             "nama",
             True,
-            _L("Nama OPD atau unit, paling banyak 200 huruf."),
+            gettext_lazy("Nama OPD atau unit, paling banyak 200 huruf."),
             "DINAS PEKERJAAN UMUM DAN PENATAAN RUANG",
         ),
-        Kolom("singkatan", False, _L("Singkatan, paling banyak 40 huruf."), "DPUPR"),
+        Kolom("singkatan", False, gettext_lazy("Singkatan, paling banyak 40 huruf."), "DPUPR"),
         Kolom(
             "jenis",
             True,
-            _L(
+            gettext_lazy(
                 "Perangkat daerah: Sekretariat Daerah, Sekretariat DPRD, Inspektorat, Dinas, Badan, "
                 "Kecamatan. Unit di bawah perangkat daerah: Kelurahan, UPTD, Bidang/Bagian."
             ),
@@ -99,7 +98,7 @@ KOLOM = {
         Kolom(
             "kode_induk",
             False,
-            _L(
+            gettext_lazy(
                 "Kode OPD induk: kosong untuk perangkat daerah, wajib untuk kelurahan, UPTD dan "
                 "bidang/bagian. Induk boleh berada di baris mana pun di berkas ini atau sudah tersimpan."
             ),
@@ -108,18 +107,25 @@ KOLOM = {
         Kolom(
             "urusan",
             False,
-            _L("Urusan yang diampu, dipisah koma, misalnya 1.03, 1.04. Bila kosong, diambil dari kode unit."),
+            gettext_lazy(
+                "Urusan yang diampu, dipisah koma, misalnya 1.03, 1.04. Bila kosong, diambil dari kode unit."
+            ),
             "1.03",
             teks=True,
         ),
-        Kolom("aktif", False, _L("ya atau tidak; kosong berarti ya."), "ya", pilihan=("ya", "tidak")),
         Kolom(
-            "urutan", False, _L("Nomor urut tampilan, bilangan bulat 0 atau lebih; kosong berarti 0."), "3"
+            "aktif", False, gettext_lazy("ya atau tidak; kosong berarti ya."), "ya", pilihan=("ya", "tidak")
+        ),
+        Kolom(
+            "urutan",
+            False,
+            gettext_lazy("Nomor urut tampilan, bilangan bulat 0 atau lebih; kosong berarti 0."),
+            "3",
         ),
         Kolom(
             "nip_kepala",
             False,
-            _L(
+            gettext_lazy(
                 "Kolom ini boleh tidak ada. NIP kepala definitif; pegawainya harus sudah diimpor dan "
                 "tercatat di perangkat daerah tersebut. Kosong berarti kepala tidak diubah."
             ),
@@ -127,12 +133,17 @@ KOLOM = {
         ),
     ),
     IMPOR_PEGAWAI: (
-        Kolom("nama", True, _L("Nama lengkap dengan gelar, paling banyak 150 huruf."), "Ir. Bambang Wijaya"),
-        Kolom("status", True, _L("PNS, PPPK atau Non-ASN."), "PNS", pilihan=StatusPegawai),
+        Kolom(
+            "nama",
+            True,
+            gettext_lazy("Nama lengkap dengan gelar, paling banyak 150 huruf."),
+            "Ir. Bambang Wijaya",
+        ),
+        Kolom("status", True, gettext_lazy("PNS, PPPK atau Non-ASN."), "PNS", pilihan=StatusPegawai),
         Kolom(
             "nip",
             False,
-            _L(
+            gettext_lazy(
                 "Wajib untuk PNS dan PPPK: 18 digit; kosong untuk non-ASN. Pegawai ASN dicocokkan dengan "
                 "NIP. Jenis kelamin dan tanggal lahir diambil dari NIP."
             ),
@@ -142,20 +153,29 @@ KOLOM = {
         Kolom(
             "nik",
             False,
-            _L(
+            gettext_lazy(
                 "Wajib untuk non-ASN: 16 digit, misalnya 3215014907950001; boleh diisi untuk ASN. Pegawai "
                 "non-ASN dicocokkan dengan NIK."
             ),
             teks=True,
         ),
-        Kolom("jabatan", False, _L("Nama jabatan, paling banyak 200 huruf."), "Kepala Bidang Bina Marga"),
         Kolom(
-            "eselon", False, _L("II.a sampai IV.b, atau kosong. Hanya untuk ASN."), "III.a", pilihan=Eselon
+            "jabatan",
+            False,
+            gettext_lazy("Nama jabatan, paling banyak 200 huruf."),
+            "Kepala Bidang Bina Marga",
+        ),
+        Kolom(
+            "eselon",
+            False,
+            gettext_lazy("II.a sampai IV.b, atau kosong. Hanya untuk ASN."),
+            "III.a",
+            pilihan=Eselon,
         ),
         Kolom(
             "kode_opd",
             True,
-            _L(
+            gettext_lazy(
                 "Kode perangkat daerah tempat pegawai tercatat (bukan kode bidang atau UPTD). OPD harus "
                 "sudah diimpor."
             ),
@@ -165,18 +185,22 @@ KOLOM = {
         Kolom(
             "kode_unit",
             False,
-            _L("Boleh kosong. Kode bidang, UPTD atau kelurahan di bawah perangkat daerah tersebut."),
+            gettext_lazy(
+                "Boleh kosong. Kode bidang, UPTD atau kelurahan di bawah perangkat daerah tersebut."
+            ),
             teks=True,
         ),
         Kolom(
             "upah_bpjs",
             False,
-            _L(
+            gettext_lazy(
                 "Hanya non-ASN: upah per bulan yang dilaporkan ke BPJS Ketenagakerjaan, misalnya 2000000, "
                 "2.000.000 atau Rp2.000.000. Kosong untuk PNS dan PPPK."
             ),
         ),
-        Kolom("aktif", False, _L("ya atau tidak; kosong berarti ya."), "ya", pilihan=("ya", "tidak")),
+        Kolom(
+            "aktif", False, gettext_lazy("ya atau tidak; kosong berarti ya."), "ya", pilihan=("ya", "tidak")
+        ),
     ),
 }
 # Columns the header may leave out; every other column of the template must be there.

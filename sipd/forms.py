@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from sipd.models import Pemda
 
@@ -25,5 +26,5 @@ class PemdaForm(forms.ModelForm):
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         if logo and hasattr(logo, "size") and logo.size > 2 * 1024 * 1024:
-            raise forms.ValidationError("Ukuran logo paling besar 2 MB.")
+            raise forms.ValidationError(_("Ukuran logo paling besar 2 MB."))
         return logo
