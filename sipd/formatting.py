@@ -26,6 +26,8 @@ def format_angka(value, decimals: int = 2) -> str:
         number = Decimal(str(value))
     except InvalidOperation:
         return str(value)
+    if not number.is_finite():  # NaN/Infinity (e.g. a float division result) shows as no value
+        return KOSONG
     quant = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
     number = number.quantize(quant, rounding=ROUND_HALF_UP)
     sign = "-" if number < 0 else ""
@@ -47,15 +49,19 @@ _ANGKA_RE = re.compile(r"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 
 def parse_angka(text: str) -> Decimal | None:
     """'1.234,56' → Decimal('1234.56'); '' → None. Refuses '1,234.56', '1.23' and other ambiguous forms."""
-    text = (text or "").strip().replace(" ", "").replace("\u00a0", "")
+    typed = (text or "").strip()
+    text = typed.replace(" ", "").replace("\u00a0", "")
+    sign = ""
+    if text.startswith("-") and text[1:3].lower() == "rp":  # "-Rp75.000", as format_rupiah writes it
+        sign, text = "-", text[1:]
     if text.lower().startswith("rp"):
-        text = text[2:]
+        text = sign + text[2:]
     if text == "":
         return None
     if not _ANGKA_RE.fullmatch(text):
         raise ValidationError(
             _("Angka %(teks)s tidak dapat dibaca. Gunakan format Indonesia, misalnya 1.234,56.")
-            % {"teks": text},
+            % {"teks": typed},
             code="angka",
         )
     return Decimal(text.replace(".", "").replace(",", "."))

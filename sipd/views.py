@@ -17,6 +17,7 @@ from sipd.notifications import jumlah_belum_dibaca, tandai_dibaca
 from sipd.roles import Peran
 from sipd.selectors import pemda_profile
 from sipd.services import simpan_pemda
+from sipd.templatetags.sipd import samarkan
 
 
 @login_not_required
@@ -65,6 +66,17 @@ def pemda_edit(request):
 
 
 HISTORY_ROLES = (Peran.ADMIN, Peran.BAPPEDA)
+# Fields masked in the history for roles that don't see private data (as on the pegawai pages and API).
+DATA_PRIBADI = {"nip": "samarkan", "nik": "samarkan", "upah_bpjs": "sembunyikan"}
+
+
+def _samarkan_diff(events, user) -> None:
+    for event in events:
+        for field in DATA_PRIBADI.keys() & (event.pgh_diff or {}).keys():
+            if DATA_PRIBADI[field] == "samarkan":
+                event.pgh_diff[field] = [samarkan(value, user) for value in event.pgh_diff[field]]
+            else:
+                event.pgh_diff[field] = [_("disembunyikan")] * len(event.pgh_diff[field])
 
 
 def riwayat(request, app_label, model_name, pk):
@@ -80,4 +92,8 @@ def riwayat(request, app_label, model_name, pk):
     obj = access.get_visible_or_404(model.objects.all(), request.user, access.VIEW, pk=pk)
     events = pghistory.models.Events.objects.tracks(obj).order_by("-pgh_created_at", "-pgh_id")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "sipd/riwayat.html", {"obj": obj, "page": page, "model": model})
+    page.object_list = list(page.object_list)
+    if not access.can_see_private_data(request.user):
+        _samarkan_diff(page.object_list, request.user)
+    context = {"obj": obj, "page": page, "nama_model": model._meta.verbose_name}
+    return render(request, "sipd/riwayat.html", context)

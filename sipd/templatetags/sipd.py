@@ -17,8 +17,14 @@ def rupiah(value):
 
 
 @register.filter
+def menit(delta):
+    """A timedelta in whole minutes, rounded up (the lockout page: "Coba lagi setelah 30 menit")."""
+    return -(-int(delta.total_seconds()) // 60)
+
+
+@register.filter
 def samarkan(value, user):
-    """Mask NIK/NIP/wage for roles that don't need them: 1985**********0001."""
+    """Mask NIK/NIP/wage for roles that don't need them: 198503142010011001 → 1985••••••••••••01."""
     if value in (None, ""):
         return "–"
     if can_see_private_data(user):
