@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opd.choices import Eselon, JenisOpd, StatusPegawai
 from opd.models import Opd, Pegawai
+from sipd.access import can_see_private_data
 
 
 class PegawaiFilter(django_filters.FilterSet):
@@ -26,7 +27,8 @@ class PegawaiFilter(django_filters.FilterSet):
         if not value:
             return queryset
         by_text = Q(nama__icontains=value) | Q(jabatan__icontains=value)
-        if value.isdigit():
+        # Searching by number prefix would reveal masked NIP/NIK digit by digit to roles that can't see them.
+        if value.isdigit() and can_see_private_data(getattr(self.request, "user", None)):
             by_text |= Q(nip__startswith=value) | Q(nik__startswith=value)
         return queryset.filter(by_text)
 

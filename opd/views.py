@@ -93,7 +93,7 @@ class PegawaiListView(AccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         filterset = PegawaiFilter(
-            self.request.GET or None, queryset=selectors.pegawai_list(self.request.user)
+            self.request.GET or None, queryset=selectors.pegawai_list(self.request.user), request=self.request
         )
         page = Paginator(filterset.qs, 50).get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()

@@ -13,8 +13,6 @@ from sipd.forms_auth import LoginForm
 
 SWAGGER_STYLE_HASH = "'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='"
 
-admin.site.site_header = "SIPD Kinerja — Admin"
-admin.site.site_title = "SIPD Kinerja"
 
 api_v1 = [
     path("", include("opd.api.urls")),

@@ -12,12 +12,14 @@ _seq = itertools.count(1)
 
 
 def nip_for(seq: int, *, lahir=datetime.date(1985, 3, 14), tmt="201001", kelamin="1") -> str:
-    return f"{lahir:%Y%m%d}{tmt}{kelamin}{seq % 1000 or 1:03d}"
+    # The 3-digit sequence runs 001–999; beyond that the birth date moves on, keeping numbers unique.
+    lahir += datetime.timedelta(days=seq // 999)
+    return f"{lahir:%Y%m%d}{tmt}{kelamin}{seq % 999 + 1:03d}"
 
 
 def nik_for(seq: int, *, wilayah="321501", lahir=datetime.date(1995, 7, 9), perempuan=False) -> str:
     day = lahir.day + (40 if perempuan else 0)
-    return f"{wilayah}{day:02d}{lahir:%m%y}{seq % 10000 or 1:04d}"
+    return f"{wilayah}{day:02d}{lahir:%m%y}{seq % 9999 + 1:04d}"
 
 
 class OpdFactory(factory.django.DjangoModelFactory):

@@ -321,3 +321,13 @@ class TestQueryCounts:
             two_opds, django_assert_max_num_queries, two_opds.users.kepala_a,
             f"/pegawai/{two_opds.pegawai_a.pk}/", self.BASE + 1,
         )  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/pegawai/?q={}", "/api/v1/pegawai/?q={}"])
+def test_masked_roles_cannot_probe_nip_digits_by_search(two_opds, login, path):
+    prefix = two_opds.pegawai_a.nip[:10]
+    masked = login(two_opds.users.bappeda).get(path.format(prefix))
+    assert two_opds.pegawai_a.nama not in masked.content.decode()
+    shown = login(two_opds.users.kepegawaian).get(path.format(prefix))
+    assert two_opds.pegawai_a.nama in shown.content.decode()

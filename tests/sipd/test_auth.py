@@ -211,3 +211,18 @@ class TestPasswordChange:
         assert message in response.content.decode()
         user.refresh_from_db()
         assert user.check_password(PASSWORD)
+
+
+@pytest.mark.django_db
+def test_django_admin_needs_staff_and_the_admin_role(two_opds, client):
+    staff_operator = two_opds.users.operator_a
+    staff_operator.is_staff = True
+    staff_operator.save()
+    client.force_login(staff_operator)
+    assert client.get("/admin/").status_code == 302  # to the admin login: staff alone is not enough
+    admin = two_opds.users.admin
+    admin.is_staff = True
+    admin.save()
+    client.force_login(admin)
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/opd/pegawai/").status_code in (200, 403)
