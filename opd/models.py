@@ -63,7 +63,7 @@ class Opd(models.Model):
     )
     aktif = models.BooleanField(_("aktif"), default=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
-    diubah = models.DateTimeField(auto_now=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
 
     objects = RestrictedQuerySet.as_manager()
     # The registry is a directory every signed-in role reads; only Admin changes it.
@@ -147,7 +147,7 @@ class Pegawai(models.Model):
         related_name="pegawai",
     )
     aktif = models.BooleanField(_("aktif"), default=True)
-    diubah = models.DateTimeField(auto_now=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
 
     objects = RestrictedQuerySet.as_manager()
     aturan_akses = Aturan(

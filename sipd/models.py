@@ -52,7 +52,7 @@ class Pemda(models.Model):
     kepala_bappeda_nip = models.CharField(
         _("NIP Kepala Bappeda"), max_length=18, blank=True, validators=[validate_nip]
     )
-    diubah = models.DateTimeField(auto_now=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
 
     objects = RestrictedQuerySet.as_manager()
     aturan_akses = Aturan(
@@ -80,13 +80,15 @@ class Pemda(models.Model):
 
 
 class Notifikasi(models.Model):
-    penerima = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifikasi")
+    penerima = models.ForeignKey(
+        User, verbose_name=_("penerima"), on_delete=models.CASCADE, related_name="notifikasi"
+    )
     judul = models.CharField(_("judul"), max_length=200)
     pesan = models.TextField(_("pesan"), blank=True)
     tautan = models.CharField(_("tautan"), max_length=300, blank=True)
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True, db_index=True)
     dibaca = models.DateTimeField(_("dibaca"), null=True, blank=True)
-    email_terkirim = models.DateTimeField(null=True, blank=True)
+    email_terkirim = models.DateTimeField(_("email terkirim"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notifikasi")
