@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 import pghistory
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
@@ -28,7 +27,7 @@ from opd.models import Opd, Pegawai, PenugasanPeran
 from opd.validators import parse_kode_unit
 from sipd.models import Pemda, User
 from sipd.roles import Peran
-from sipd.selectors import PEMDA_CACHE_KEY
+from sipd.selectors import forget_pemda_profile_on_commit
 
 SEED = 3299
 DEMO_PASSWORD = "sipd-demo-2026"  # noqa: S105 - published demo password, printed by the command
@@ -946,10 +945,6 @@ def _sync_akun(plan: Rencana, opd_map: dict[str, Opd], pegawai: dict[tuple, Pega
     hasil.diubah["pegawai"] += len(lepas) + sum((Pegawai, p.pk) not in hasil.baru for p in ubah)
 
 
-def _clear_pemda_cache() -> None:
-    cache.delete(PEMDA_CACHE_KEY)
-
-
 @transaction.atomic
 def seed(*, stdout=None) -> Hasil:
     """Write the demo Pemda. Safe to run again: it writes only what differs from the plan."""
@@ -962,7 +957,7 @@ def seed(*, stdout=None) -> Hasil:
         _sync_kepala(plan, opd_map, pegawai, hasil)
         _sync_pemda(plan, hasil)
         _sync_akun(plan, opd_map, pegawai, hasil)
-    transaction.on_commit(_clear_pemda_cache)
+    forget_pemda_profile_on_commit()
     if stdout is not None:
         stdout.write(laporan(plan, hasil, time.monotonic() - start))
     return hasil

@@ -172,6 +172,11 @@ def has_role(user, *roles: str) -> bool:
     return peran.superuser or any(peran.has(role) for role in roles)
 
 
+# Private fields (pegawai): numbers shown masked, amounts not shown at all, to roles that may not see them.
+DATA_PRIBADI_DISAMARKAN = frozenset({"nip", "nik"})
+DATA_PRIBADI_DISEMBUNYIKAN = frozenset({"upah_bpjs"})
+
+
 def can_see_private_data(user) -> bool:
     """NIK, NIP and wage are shown only to the roles named in SIPD_PERAN_DATA_PRIBADI."""
     return has_role(user, *settings.SIPD_PERAN_DATA_PRIBADI)

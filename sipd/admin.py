@@ -1,10 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.core.cache import cache
-from django.db import transaction
 
 from sipd.models import Notifikasi, Pemda, User
-from sipd.selectors import PEMDA_CACHE_KEY
+from sipd.selectors import forget_pemda_profile_on_commit
 
 
 @admin.register(User)
@@ -22,15 +20,15 @@ class PemdaAdmin(admin.ModelAdmin):
     # Every page shows the cached profile (sipd.selectors.pemda_profile): drop it once the change commits.
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        transaction.on_commit(lambda: cache.delete(PEMDA_CACHE_KEY))
+        forget_pemda_profile_on_commit()
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        transaction.on_commit(lambda: cache.delete(PEMDA_CACHE_KEY))
+        forget_pemda_profile_on_commit()
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
-        transaction.on_commit(lambda: cache.delete(PEMDA_CACHE_KEY))
+        forget_pemda_profile_on_commit()
 
 
 @admin.register(Notifikasi)

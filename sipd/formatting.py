@@ -65,3 +65,9 @@ def parse_angka(text: str) -> Decimal | None:
             code="angka",
         )
     return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def samarkan(value) -> str:
+    """Mask an identity number: 198503142010011001 → 1985••••••••••••01."""
+    text = str(value)
+    return text[:4] + "•" * max(len(text) - 6, 0) + text[-2:] if len(text) > 6 else "•" * len(text)

@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.db import transaction
 
 from sipd.models import Pemda
 
@@ -13,3 +14,8 @@ def pemda_profile() -> Pemda | None:
         if profile is not None:
             cache.set(PEMDA_CACHE_KEY, profile, 3600)
     return profile
+
+
+def forget_pemda_profile_on_commit() -> None:
+    """Drop the cached profile once the change that touched it commits."""
+    transaction.on_commit(lambda: cache.delete(PEMDA_CACHE_KEY))

@@ -1,9 +1,8 @@
-from django.core.cache import cache
 from django.db import transaction
 
 from sipd import access
 from sipd.models import Pemda
-from sipd.selectors import PEMDA_CACHE_KEY
+from sipd.selectors import forget_pemda_profile_on_commit
 
 
 @transaction.atomic
@@ -14,5 +13,5 @@ def simpan_pemda(*, user, form) -> Pemda:
     elif not access.has_role(user, "admin"):
         raise access.PermissionDenied
     pemda = form.save()
-    transaction.on_commit(lambda: cache.delete(PEMDA_CACHE_KEY))
+    forget_pemda_profile_on_commit()
     return pemda

@@ -11,13 +11,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from sipd import access, health
+from sipd.formatting import samarkan
 from sipd.forms import PemdaForm
 from sipd.models import Notifikasi, Pemda
 from sipd.notifications import jumlah_belum_dibaca, tandai_dibaca
 from sipd.roles import Peran
 from sipd.selectors import pemda_profile
 from sipd.services import simpan_pemda
-from sipd.templatetags.sipd import samarkan
 
 
 @login_not_required
@@ -66,17 +66,16 @@ def pemda_edit(request):
 
 
 HISTORY_ROLES = (Peran.ADMIN, Peran.BAPPEDA)
-# Fields masked in the history for roles that don't see private data (as on the pegawai pages and API).
-DATA_PRIBADI = {"nip": "samarkan", "nik": "samarkan", "upah_bpjs": "sembunyikan"}
 
 
-def _samarkan_diff(events, user) -> None:
+def _samarkan_diff(events) -> None:
+    """Private data in the history is masked as on the pegawai pages and API."""
     for event in events:
-        for field in DATA_PRIBADI.keys() & (event.pgh_diff or {}).keys():
-            if DATA_PRIBADI[field] == "samarkan":
-                event.pgh_diff[field] = [samarkan(value, user) for value in event.pgh_diff[field]]
-            else:
-                event.pgh_diff[field] = [_("disembunyikan")] * len(event.pgh_diff[field])
+        diff = event.pgh_diff or {}
+        for field in access.DATA_PRIBADI_DISAMARKAN & diff.keys():
+            diff[field] = [samarkan(value) if value else "–" for value in diff[field]]
+        for field in access.DATA_PRIBADI_DISEMBUNYIKAN & diff.keys():
+            diff[field] = [_("disembunyikan")] * len(diff[field])
 
 
 def riwayat(request, app_label, model_name, pk):
@@ -94,6 +93,6 @@ def riwayat(request, app_label, model_name, pk):
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     if not access.can_see_private_data(request.user):
-        _samarkan_diff(page.object_list, request.user)
+        _samarkan_diff(page.object_list)
     context = {"obj": obj, "page": page, "nama_model": model._meta.verbose_name}
     return render(request, "sipd/riwayat.html", context)

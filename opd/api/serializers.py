@@ -1,8 +1,8 @@
 from rest_framework import serializers
 
 from opd.models import Opd, Pegawai
-from sipd.access import can_see_private_data
-from sipd.templatetags.sipd import samarkan
+from sipd.access import DATA_PRIBADI_DISAMARKAN, DATA_PRIBADI_DISEMBUNYIKAN, can_see_private_data
+from sipd.formatting import samarkan
 
 
 class OpdSerializer(serializers.ModelSerializer):
@@ -53,7 +53,8 @@ class PegawaiSerializer(serializers.ModelSerializer):
         data = super().to_representation(instance)
         user = self.context["request"].user
         if not can_see_private_data(user):
-            data["nip"] = samarkan(data["nip"], user) if data["nip"] else None
-            data["nik"] = samarkan(data["nik"], user) if data["nik"] else None
-            data["upah_bpjs"] = None
+            for field in DATA_PRIBADI_DISAMARKAN:
+                data[field] = samarkan(data[field]) if data[field] else None
+            for field in DATA_PRIBADI_DISEMBUNYIKAN:
+                data[field] = None
         return data

@@ -1,5 +1,6 @@
 from django import template
 
+from sipd import formatting
 from sipd.access import can_see_private_data
 from sipd.formatting import format_angka, format_rupiah
 
@@ -27,10 +28,7 @@ def samarkan(value, user):
     """Mask NIK/NIP/wage for roles that don't need them: 198503142010011001 → 1985••••••••••••01."""
     if value in (None, ""):
         return "–"
-    if can_see_private_data(user):
-        return value
-    text = str(value)
-    return text[:4] + "•" * max(len(text) - 6, 0) + text[-2:] if len(text) > 6 else "•" * len(text)
+    return value if can_see_private_data(user) else formatting.samarkan(value)
 
 
 @register.filter
