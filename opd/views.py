@@ -12,8 +12,10 @@ from opd.filters import PegawaiFilter
 from opd.forms import ImporForm
 from opd.models import Opd, Pegawai
 from sipd import access
-from sipd.roles import Peran
 from sipd.views_base import AccessMixin
+
+# An active perangkat daerah with neither a definitive nor an acting head.
+TANPA_PIMPINAN = Q(induk__isnull=True, aktif=True, kepala__isnull=True, pelaksana__isnull=True)
 
 
 class BerandaView(TemplateView):
@@ -27,28 +29,19 @@ class BerandaView(TemplateView):
         peran = access.roles_of(user)
         pegawai = Pegawai.objects.visible_to(user)
         context["rekap_pegawai"] = selectors.rekap_pegawai(pegawai)
-        context["rekap_opd"] = Opd.objects.aggregate(
-            perangkat_daerah=Count("pk", filter=Q(induk__isnull=True, aktif=True)),
-            kecamatan=Count("pk", filter=Q(jenis="kecamatan", aktif=True)),
-            unit=Count("pk", filter=Q(induk__isnull=False, aktif=True)),
-            tanpa_kepala=Count(
-                "pk", filter=Q(induk__isnull=True, aktif=True, kepala__isnull=True, pelaksana__isnull=True)
-            ),
-        )
+        context["global"] = bool(peran.global_roles)
+        if context["global"]:  # the Pemda-wide figures are shown to the global roles only
+            context["rekap_opd"] = Opd.objects.aggregate(
+                perangkat_daerah=Count("pk", filter=Q(induk__isnull=True, aktif=True)),
+                kecamatan=Count("pk", filter=Q(jenis="kecamatan", aktif=True)),
+                unit=Count("pk", filter=Q(induk__isnull=False, aktif=True)),
+                tanpa_kepala=Count("pk", filter=TANPA_PIMPINAN),
+            )
+            context["opd_tanpa_kepala"] = Opd.objects.filter(TANPA_PIMPINAN)[:10]
         context["opd_saya"] = list(
             Opd.objects.filter(pk__in=peran.opd_ids)
             .select_related("kepala", "pelaksana")
             .annotate(jumlah_unit=Count("sub_unit", distinct=True))
-        )
-        context["global"] = bool(peran.global_roles)
-        context["is_pimpinan"] = access.has_role(user, Peran.PIMPINAN)
-        context["is_kepegawaian"] = access.has_role(user, Peran.KEPEGAWAIAN)
-        context["opd_tanpa_kepala"] = (
-            Opd.objects.filter(induk__isnull=True, aktif=True, kepala__isnull=True, pelaksana__isnull=True)[
-                :10
-            ]
-            if peran.global_roles
-            else []
         )
         return context
 
