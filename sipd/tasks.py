@@ -36,8 +36,3 @@ def kirim_email_notifikasi(self, ids: list[int]):
             notif.save(update_fields=["email_terkirim"])
             sent += 1
     return sent
-
-
-@shared_task
-def ping():
-    return "pong"

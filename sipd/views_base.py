@@ -23,14 +23,3 @@ class AccessMixin:
 
     def visible_queryset(self, action=None):
         return self.access_model.objects.visible_to(self.request.user, action or self.access_action)
-
-
-class RoleRequiredMixin:
-    """A page for holders of one of `roles` (pages not tied to one model, e.g. a monitoring board)."""
-
-    roles: tuple[str, ...] = ()
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not access.has_role(request.user, *self.roles):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
