@@ -16,11 +16,17 @@ SWAGGER_STYLE_HASH = "'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='"
 
 api_v1 = [
     path("", include("opd.api.urls")),
+    path("", include("kinerja.api.urls")),
+    path("", include("sla.api.urls")),
+    path("", include("bencana.api.urls")),
     path("", include("sipd.api.urls")),
 ]
 
 urlpatterns = [
     path("", include("opd.urls")),
+    path("kinerja/", include("kinerja.urls")),
+    path("sla/", include("sla.urls")),
+    path("bencana/", include("bencana.urls")),
     path(
         "akun/masuk/",
         auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),

@@ -1,68 +1,24 @@
 """Every page and API endpoint × every role × own/other OPD → the expected answer.
 
-The matrix is checked against the URL configuration: a new route without an entry here fails.
+Each app lists its routes in tests/<app>/authz.py. The matrix is checked against the URL configuration:
+a new route without an entry fails.
 """
+
+import importlib
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-OK, FORBIDDEN, NOT_FOUND, LOGIN = 200, 403, 404, 302
-ROLES = ["admin", "bappeda", "pimpinan", "kepegawaian", "kepala_a", "operator_a", "operator_b", "tanpa_peran"]
+from tests.authz import LOGIN, ROLES
 
-
-def everyone(code=OK, *, tanpa_peran=FORBIDDEN, anon=LOGIN):
-    return {**dict.fromkeys(ROLES, code), "tanpa_peran": tanpa_peran, "anon": anon}
-
-
-def only(*allowed, anon=LOGIN, other=FORBIDDEN):
-    return {**{r: (OK if r in allowed else other) for r in ROLES}, "anon": anon}
-
-
-def own_opd_object(anon=LOGIN):
-    """An object of OPD A: every global role and A's own users see it, B's user gets 404."""
-    return {**everyone(), "operator_b": NOT_FOUND, "anon": anon}
-
-
-API_ANON = 403  # session + token auth: an anonymous API call is refused, not redirected
-
-# route name → (path builder taking the fixture, expected status per role)
-MATRIX = {
-    "beranda": (lambda f: "/", everyone(tanpa_peran=OK)),
-    "opd-tree": (lambda f: "/opd/", everyone()),
-    "opd-detail": (lambda f: f"/opd/{f.opd_a.pk}/", everyone()),
-    "pegawai-list": (lambda f: "/pegawai/", everyone()),
-    "pegawai-detail": (lambda f: f"/pegawai/{f.pegawai_a.pk}/", own_opd_object()),
-    "opd-impor": (lambda f: "/opd/impor/", only("admin", "kepegawaian")),
-    "opd-impor-templat": (lambda f: "/opd/impor/templat/pegawai.xlsx", only("admin", "kepegawaian")),
-    "pemda": (lambda f: "/pemda/", only("admin")),
-    "notifikasi": (lambda f: "/notifikasi/", everyone(tanpa_peran=OK)),
-    "notifikasi-buka": (lambda f: "/notifikasi/999999/", everyone(NOT_FOUND, tanpa_peran=NOT_FOUND)),
-    "riwayat": (lambda f: f"/riwayat/opd/pegawai/{f.pegawai_a.pk}/", only("admin", "bappeda")),
-    "password_change": (lambda f: "/akun/sandi/", everyone(tanpa_peran=OK)),
-    "password_change_done": (lambda f: "/akun/sandi/selesai/", everyone(tanpa_peran=OK)),
-    "login": (lambda f: "/akun/masuk/", {**everyone(LOGIN, tanpa_peran=LOGIN), "anon": OK}),
-    "healthz": (lambda f: "/healthz", {**everyone(OK, tanpa_peran=OK), "anon": OK}),
-    "api-docs": (lambda f: "/api/docs/", everyone(tanpa_peran=OK, anon=API_ANON)),
-    "schema": (lambda f: "/api/schema/", everyone(tanpa_peran=OK, anon=API_ANON)),
-    "api:saya": (lambda f: "/api/v1/saya/", everyone(tanpa_peran=FORBIDDEN, anon=API_ANON)),
-    "api:opd-list": (lambda f: "/api/v1/opd/", everyone(anon=API_ANON)),
-    "api:opd-detail": (lambda f: f"/api/v1/opd/{f.opd_a.pk}/", everyone(anon=API_ANON)),
-    "api:pegawai-list": (lambda f: "/api/v1/pegawai/", everyone(anon=API_ANON)),
-    "api:pegawai-detail": (lambda f: f"/api/v1/pegawai/{f.pegawai_a.pk}/", own_opd_object(anon=API_ANON)),
-    "api:notifikasi-list": (lambda f: "/api/v1/notifikasi/", everyone(tanpa_peran=OK, anon=API_ANON)),
-    "api:notifikasi-detail": (
-        lambda f: "/api/v1/notifikasi/999999/",
-        everyone(NOT_FOUND, tanpa_peran=NOT_FOUND, anon=API_ANON),
-    ),
-}
-# Routes that are not pages of their own (POST-only actions are tested where they are used).
-NOT_PAGES = {
-    "logout",
-    "set_language",
-    "notifikasi-baca",
-    "api:notifikasi-baca",
-    "api:api-root",
-}
+MATRIX: dict = {}
+NOT_PAGES: set[str] = set()
+for _module in sorted(Path(__file__).parent.glob("*/authz.py")):
+    _rows = importlib.import_module(f"tests.{_module.parent.name}.authz")
+    assert not MATRIX.keys() & _rows.MATRIX.keys(), "route listed twice"
+    MATRIX |= _rows.MATRIX
+    NOT_PAGES |= _rows.NOT_PAGES
 
 
 def _route_names(resolver=None, prefix="", namespace=""):
