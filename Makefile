@@ -1,4 +1,4 @@
-.PHONY: run test lint format bench constraints
+.PHONY: run test lint format bench constraints messages
 
 run:  ## portal with demo data at http://127.0.0.1:8000 (embedded PostgreSQL and Redis when unset)
 	scripts/run.sh
@@ -15,3 +15,9 @@ format:
 constraints:  ## re-pin every dependency after changing pyproject.toml
 	rm -rf /tmp/sipd-pin && python3 -m venv /tmp/sipd-pin && /tmp/sipd-pin/bin/pip install -q '.[embedded,test]' \
 	  && /tmp/sipd-pin/bin/pip freeze --exclude-editable | grep -v '^sipd' > constraints.txt
+
+messages:  ## refresh the English catalogue after changing UI strings (then translate the new entries)
+	DEBUG=true .venv/bin/python manage.py makemessages -l en --ignore='.venv/*' --ignore='tests/*' --ignore='*/demo.py' \
+	  --ignore='test-artifacts/*' --ignore='.data/*' \
+	  && msgattrib --clear-fuzzy --empty --clear-previous -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po \
+	  && DEBUG=true .venv/bin/python manage.py compilemessages -l en --ignore='.venv/*'

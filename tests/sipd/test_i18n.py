@@ -152,7 +152,8 @@ def parse_po(path: Path) -> list[dict]:
     entries, entry, field = [], None, None
 
     def new():
-        return {"flags": set(), "refs": [], "msgid": None, "msgid_plural": None, "msgstr": {}}
+        keys = ("msgctxt", "msgid", "msgid_plural")
+        return {"flags": set(), "refs": [], **dict.fromkeys(keys), "msgstr": {}}
 
     for raw in path.read_text(encoding="utf-8").splitlines() + [""]:
         line = raw.strip()
@@ -243,10 +244,11 @@ class TestCatalogue:
         with MO.open("rb") as fh:
             compiled = stdlib_gettext.GNUTranslations(fh)._catalog
         for e in entries:
+            key = f"{e['msgctxt']}\x04{e['msgid']}" if e["msgctxt"] else e["msgid"]
             if e["msgid_plural"]:
-                assert [compiled.get((e["msgid"], i)) for i in (0, 1)] == [e["msgstr"][0], e["msgstr"][1]]
+                assert [compiled.get((key, i)) for i in (0, 1)] == [e["msgstr"][0], e["msgstr"][1]]
             else:
-                assert compiled.get(e["msgid"]) == e["msgstr"][0], e["msgid"]
+                assert compiled.get(key) == e["msgstr"][0], e["msgid"]
         assert len({k if isinstance(k, str) else k[0] for k in compiled} - {""}) == len(entries)
 
     def test_template_strings_are_in_the_catalogue(self, catalogue):
