@@ -1,0 +1,32 @@
+from kinerja.models.perencanaan import (
+    ArahKebijakan,
+    Indikator,
+    Misi,
+    Nomenklatur,
+    Pagu,
+    PeriodeRpjmd,
+    Renstra,
+    RevisiTarget,
+    Sasaran,
+    SasaranPd,
+    Strategi,
+    Target,
+    Tujuan,
+    TujuanPd,
+)
+from kinerja.models.realisasi import (
+    BukaKunci,
+    BuktiDukung,
+    CatatanVerifikasi,
+    JadwalTriwulan,
+    PelaporanTriwulan,
+    Realisasi,
+    RealisasiAnggaran,
+    RiwayatPelaporan,
+)
+
+__all__ = [
+    "ArahKebijakan", "BukaKunci", "BuktiDukung", "CatatanVerifikasi", "Indikator", "JadwalTriwulan", "Misi",
+    "Nomenklatur", "Pagu", "PelaporanTriwulan", "PeriodeRpjmd", "Realisasi", "RealisasiAnggaran", "Renstra",
+    "RevisiTarget", "RiwayatPelaporan", "Sasaran", "SasaranPd", "Strategi", "Target", "Tujuan", "TujuanPd",
+]  # fmt: skip
