@@ -143,6 +143,7 @@ class IndikatorFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Indikator
+        skip_postgeneration_save = True
 
     opd = factory.SubFactory(OpdFactory)
     periode = factory.SubFactory(PeriodeFactory)
