@@ -1,0 +1,1 @@
+"""Kinerja selectors, one module per area (perencanaan, realisasi, impor, skor, dasbor)."""

@@ -1,0 +1,1 @@
+"""Kinerja services, one module per area (perencanaan, realisasi, impor, skor, dasbor)."""

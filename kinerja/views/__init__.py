@@ -1,0 +1,1 @@
+"""Kinerja views, one module per area (perencanaan, realisasi, impor, skor, dasbor)."""
