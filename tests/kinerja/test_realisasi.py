@@ -233,6 +233,14 @@ class TestHalaman:
         assert stale.status_code == 409 and "<strong>87,5</strong>" in stale.content.decode()
         assert Realisasi.objects.get().nilai == Decimal("87.5")
 
+    def test_large_ids_and_years_are_not_written_with_thousand_separators(self, two_opds, client):
+        ind = IndikatorFactory(id=12345, opd=two_opds.opd_a)
+        client.force_login(two_opds.users.operator_a)
+        html = client.get(f"/kinerja/realisasi/{two_opds.opd_a.pk}/2025/1/").content.decode()
+        assert '"indikator": "12345", "tahun": "2025"' in html and 'name="catatan-12345"' not in html
+        assert 'value="2025" selected' in html and "Tahun 2025" in html
+        assert self.post_sel(client, ind, "5").status_code == 200
+
     def test_other_opd_cannot_post_a_cell(self, two_opds, ind, client):
         client.force_login(two_opds.users.operator_b)
         assert self.post_sel(client, ind, "1").status_code == 404
