@@ -244,7 +244,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "sipd.api.pagination.Pagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "sipd.api.schema.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "SIPD API",
