@@ -102,3 +102,6 @@ class Notifikasi(models.Model):
 
     def __str__(self):
         return self.judul
+
+
+from sipd.audit import CatatanAkses  # noqa: E402, F401 - the access log model lives in sipd/audit.py
