@@ -105,3 +105,4 @@ class Notifikasi(models.Model):
 
 
 from sipd.audit import CatatanAkses  # noqa: E402, F401 - the access log model lives in sipd/audit.py
+from sipd.idempotensi import TugasSelesai  # noqa: E402, F401 - job idempotency records, sipd/idempotensi.py

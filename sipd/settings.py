@@ -97,12 +97,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_url("REDIS_URL", "redis://127.0.0.1:6379/0", {"redis", "rediss", "unix"})
+# Redis down: the cache misses instead of failing (sipd/cache.py) and pages keep serving.
+REDIS_TIMEOUT = env_int("REDIS_TIMEOUT_MS", 500, minimum=50) / 1000
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "sipd.cache.RedisCacheTahanGangguan",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "sipd",
         "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -120,7 +123,23 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600, minimum=10)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 5
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
+# A job whose worker died (acks_late: never acknowledged) goes back to the queue after this many seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 2, minimum=5),
+    "socket_connect_timeout": REDIS_TIMEOUT * 4,
+}
+# Redis down: enqueueing gives up quickly (sipd.tasks.antre_setelah_commit logs it, a sweeper retries).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+# Unsent notification email older than this is enqueued again (Redis was down, or the job was lost).
+SIPD_EMAIL_ULANG_DETIK = env_int("EMAIL_RETRY_SECONDS", 300, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "kirim-email-tertunda": {"task": "sipd.tasks.kirim_email_tertunda", "schedule": SIPD_EMAIL_ULANG_DETIK},
+}
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "sipd")
 
