@@ -127,6 +127,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 2, minimum=5),
     "socket_connect_timeout": REDIS_TIMEOUT * 4,
+    # Look for such jobs every 10 s (kombu's default looks every ~100 s).
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
 }
 # Redis down: enqueueing gives up quickly (sipd.tasks.antre_setelah_commit logs it, a sweeper retries).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
