@@ -60,7 +60,7 @@ class PrivatePostgres:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres")
         subprocess.run(
-            _as_postgres([_pg_bin("initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8"]),
+            _as_postgres([_pg_bin("initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8"]),  # noqa: E501
             check=True, capture_output=True,
         )  # fmt: skip
         self.start()
@@ -128,7 +128,7 @@ def private_pg(django_db_setup, django_db_blocker):
         check=True, capture_output=True, env={**os.environ, "PGPASSWORD": db["PASSWORD"] or ""},
     ).stdout  # fmt: skip
     subprocess.run(
-        ["psql", "-qv", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "postgres", "-d", "sipd"],
+        ["psql", "-qv", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "postgres", "-d", "sipd"],  # noqa: E501
         input=dump, check=True,
     )  # fmt: skip
     yield pg
