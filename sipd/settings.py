@@ -275,6 +275,8 @@ SIPD_PERAN_DATA_PRIBADI = env_list("SIPD_PERAN_DATA_PRIBADI", ["admin", "kepegaw
 SIPD_LAPORAN_BATAS_DETIK = env_int("SIPD_LAPORAN_BATAS_DETIK", 300, minimum=10)
 SIPD_LAPORAN_MAKS_MEMORI_MB = env_int("SIPD_LAPORAN_MAKS_MEMORI_MB", 3072, minimum=256)
 SIPD_LAPORAN_RETENSI_HARI = env_int("SIPD_LAPORAN_RETENSI_HARI", 30, minimum=1)
+# Long PDF reports are cut into sections of this many rows, rendered by parallel tasks.
+SIPD_LAPORAN_BARIS_PER_BAGIAN = env_int("SIPD_LAPORAN_BARIS_PER_BAGIAN", 500, minimum=50)
 # OPD roles that may submit (ajukan) a triwulan report to Bappeda: the Kepala OPD, or also the operator.
 SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
 if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:
