@@ -150,7 +150,13 @@ def mulai(job_id: int) -> PekerjaanLaporan | None:
     return job
 
 
-def simpan_hasil(job: PekerjaanLaporan, isi: bytes) -> PekerjaanLaporan:
+def memori_puncak_mb() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def simpan_hasil(job: PekerjaanLaporan, isi: bytes, *, memori_mb: int | None = None) -> PekerjaanLaporan:
     """Store the whole file, then mark the job done: a failure before this leaves no file behind."""
     halaman = hitung_halaman(isi) if job.format == "pdf" else None
     nama = f"laporan/{job.jenis}/{job.pk}-{job.versi_data[:12]}.{job.format}"
@@ -163,7 +169,18 @@ def simpan_hasil(job: PekerjaanLaporan, isi: bytes) -> PekerjaanLaporan:
             job.berkas.name = tersimpan
             job.status, job.progres, job.selesai, job.halaman = Status.SELESAI, 100, timezone.now(), halaman
             job.pesan = ""
-            job.save(update_fields=["berkas", "status", "progres", "selesai", "halaman", "pesan"])
+            job.memori_puncak_mb = max(memori_mb or 0, memori_puncak_mb())
+            job.save(
+                update_fields=[
+                    "berkas",
+                    "status",
+                    "progres",
+                    "selesai",
+                    "halaman",
+                    "pesan",
+                    "memori_puncak_mb",
+                ]
+            )
     except Exception:
         storage.delete(tersimpan)
         raise

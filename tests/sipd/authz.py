@@ -39,7 +39,8 @@ def _pekerjaan(f, selesai=False):
 
 
 # Report types decide who may ask (sipd.laporan registry); a job of a type the role can't ask for is a 404.
-LAPORAN_PIMPINAN = only("admin", "bappeda", "pimpinan")
+# Every role with kinerja data asks for some report (an OPD: its own Renstra and Renja).
+LAPORAN_PIMPINAN = only("admin", "bappeda", "pimpinan", "kepala_a", "operator_a", "operator_b")
 JOB_PIMPINAN = only("admin", "bappeda", "pimpinan", other=NOT_FOUND)
 MATRIX |= {
     "laporan": (lambda f: "/laporan/", LAPORAN_PIMPINAN),
