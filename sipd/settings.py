@@ -122,6 +122,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "sipd")
+CELERY_BEAT_SCHEDULE = {
+    # Decrees that start later get their duty assignments on the day they start.
+    "bencana-penugasan-status-mulai": {"task": "bencana.tasks.penugasan_status_mulai", "schedule": 15 * 60},
+    "bencana-pengingat-laporan-harian": {
+        "task": "bencana.tasks.pengingat_laporan_harian",
+        "schedule": 60 * 60,
+    },
+}
 
 # Auth
 AUTHENTICATION_BACKENDS = [
@@ -261,6 +269,12 @@ SPECTACULAR_SETTINGS = {
 # Domain settings (DOMAIN.md names the defaults).
 # Roles that may see NIK, NIP and wage of pegawai unmasked.
 SIPD_PERAN_DATA_PRIBADI = env_list("SIPD_PERAN_DATA_PRIBADI", ["admin", "kepegawaian"])
+# The disaster agency (BPBD): the OPD whose singkatan or kode this names manages disaster data.
+SIPD_OPD_BPBD = env_str("SIPD_OPD_BPBD", "BPBD")
+# Karawang Perbup rule: a status decree assigns every active OPD head as Kepala Pelaksana BPBD on duty.
+SIPD_BENCANA_PENUGASAN_OTOMATIS = env_bool("SIPD_BENCANA_PENUGASAN_OTOMATIS", True)
+# Hour of the day (local time) when assignees without today's daily report are reminded.
+SIPD_BENCANA_JAM_PENGINGAT = env_int("SIPD_BENCANA_JAM_PENGINGAT", 16, minimum=0, maximum=23)
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {
