@@ -109,11 +109,9 @@ def ringkasan_bencana(tanggal: datetime.date | None = None, *, batas_belum_siap:
         for row in StatusDarurat.objects.filter(pk__in=[s.pk for s in status])
         .values("pk")
         .annotate(
-            penugasan=Count("penugasan", filter=aktif, distinct=True),
-            siap=Count("penugasan", filter=aktif & Q(penugasan__siap__isnull=False), distinct=True),
-            lapor_hari_ini=Count(
-                "penugasan", filter=aktif & Q(penugasan__laporan__tanggal=tanggal), distinct=True
-            ),
+            n_penugasan=Count("penugasan", filter=aktif, distinct=True),
+            n_siap=Count("penugasan", filter=aktif & Q(penugasan__siap__isnull=False), distinct=True),
+            n_lapor=Count("penugasan", filter=aktif & Q(penugasan__laporan__tanggal=tanggal), distinct=True),
         )
     }
     belum_siap = list(
@@ -128,15 +126,15 @@ def ringkasan_bencana(tanggal: datetime.date | None = None, *, batas_belum_siap:
     )
     rows = []
     for s in status:
-        c = counts.get(s.pk, {"penugasan": 0, "siap": 0, "lapor_hari_ini": 0})
+        c = counts.get(s.pk, {"n_penugasan": 0, "n_siap": 0, "n_lapor": 0})
         rows.append(
             {
                 "status": s,
                 "kejadian": s.kejadian,
-                "penugasan": c["penugasan"],
-                "siap": c["siap"],
-                "belum_siap": c["penugasan"] - c["siap"],
-                "laporan_jatuh_tempo": c["penugasan"] - c["lapor_hari_ini"],
+                "penugasan": c["n_penugasan"],
+                "siap": c["n_siap"],
+                "belum_siap": c["n_penugasan"] - c["n_siap"],
+                "laporan_jatuh_tempo": c["n_penugasan"] - c["n_lapor"],
             }
         )
     return {"tanggal": tanggal, "bencana": rows, "belum_siap": belum_siap}

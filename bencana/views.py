@@ -330,7 +330,8 @@ def penugasan_laporan(request, pk):
 @require_http_methods(FORM)
 def penugasan_ubah(request, pk):
     penugasan = _penugasan(request, pk)
-    access.require(request.user, access.CHANGE, penugasan.status_darurat.kejadian)
+    if not access.can(request.user, access.CHANGE, penugasan.status_darurat.kejadian):
+        raise PermissionDenied
     form = UbahPenugasanForm(
         request.POST or None,
         initial={"unit": penugasan.unit, "sebutan": penugasan.sebutan, "catatan": penugasan.catatan},
