@@ -25,6 +25,7 @@ def klaim_list(user, *, tahun: int | None = None):
             jumlah_ahli_waris=Count("ahli_waris", distinct=True),
             jumlah_dokumen=Count("dokumen", distinct=True),
         )
+        .order_by("-waktu_kejadian", "-pk")
     )
     if tahun:
         qs = qs.filter(waktu_kejadian__year=tahun)
