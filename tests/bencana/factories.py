@@ -86,7 +86,7 @@ class PenugasanFactory(factory.django.DjangoModelFactory):
         model = Penugasan
 
     status_darurat = factory.SubFactory(StatusFactory)
-    pegawai = factory.SubFactory(PegawaiFactory)
+    pegawai = factory.SubFactory(PegawaiFactory, opd=factory.LazyFunction(bpbd))
     opd = factory.LazyAttribute(lambda o: o.pegawai.opd)
     unit = UnitTugas.OPERASI
     dasar = DasarPenugasan.OTOMATIS
