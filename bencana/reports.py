@@ -38,7 +38,7 @@ def rekap_xlsx(*, kejadian: KejadianBencana) -> bytes:
     ws = wb.active
     ws.title = _("Penugasan")
     header = [
-        _("No"), _("Status"), _("Perangkat daerah"), _("Nama"), _("Jabatan"), _("Tugas sebagai"),
+        _("No."), _("Status"), _("Perangkat daerah"), _("Nama"), _("Jabatan"), _("Tugas sebagai"),
         _("Unit/klaster"), _("Mulai"), _("Selesai"), _("Siap"), _("Jam sampai siap"), _("Laporan wajib"),
         _("Tepat waktu"), _("Terlambat"),
     ]  # fmt: skip

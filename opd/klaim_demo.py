@@ -29,11 +29,16 @@ def _pegawai(singkatan: str) -> Pegawai | None:
     )
 
 
-@transaction.atomic
 def seed(*, stdout=None) -> list[KlaimBpjs]:
-    """One claim per row above, found again by (pegawai, program): a re-run writes nothing."""
-    if KlaimBpjs.objects.filter(penyebab__in=[row[4] for row in KLAIM_DEMO]).count() == len(KLAIM_DEMO):
-        return list(KlaimBpjs.objects.filter(penyebab__in=[row[4] for row in KLAIM_DEMO]))
+    """One claim per row above, found again by (pegawai, program, cause): a re-run writes nothing."""
+    ada = list(KlaimBpjs.objects.filter(penyebab__in=[row[4] for row in KLAIM_DEMO]))
+    if len(ada) == len(KLAIM_DEMO):
+        return ada
+    with transaction.atomic():
+        return _tulis(stdout)
+
+
+def _tulis(stdout) -> list[KlaimBpjs]:
     hasil, nik = [], iter(NIK_WARIS)
     sekarang = timezone.localtime().replace(minute=0, second=0, microsecond=0)
     for singkatan, program, hari, tempat, penyebab, waris in KLAIM_DEMO:

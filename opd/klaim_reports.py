@@ -39,7 +39,7 @@ def register_xlsx(*, user, tahun: int) -> bytes:
     ws = wb.active
     ws.title = _("Register %(tahun)s") % {"tahun": tahun}
     header = [
-        _("No"), _("Nama"), _("NIK"), _("Perangkat daerah"), _("Program"), _("Waktu kejadian"),
+        _("No."), _("Nama"), _("NIK"), _("Perangkat daerah"), _("Program"), _("Waktu kejadian"),
         _("Tanggal meninggal"), _("Tempat"), _("Upah dilaporkan"), _("Hitungan PP 82/2019"), _("Status"),
         _("Tanggal diajukan"), _("Tanggal dibayar"), _("Jumlah dibayar"), _("Selisih"), _("Alasan ditolak"),
     ]  # fmt: skip

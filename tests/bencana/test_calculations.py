@@ -28,7 +28,10 @@ def test_default_unit_by_urusan(urusan, bpbd, unit):
 
 
 def test_status_in_force():
-    decrees = [("siaga", Periode(D(2026, 1, 1), D(2026, 1, 7))), ("tanggap", Periode(D(2026, 1, 8), D(2026, 1, 21)))]
+    decrees = [
+        ("siaga", Periode(D(2026, 1, 1), D(2026, 1, 7))),
+        ("tanggap", Periode(D(2026, 1, 8), D(2026, 1, 21))),
+    ]
     assert calculations.status_berlaku(decrees, D(2026, 1, 7)) == "siaga"
     assert calculations.status_berlaku(decrees, D(2026, 1, 8)) == "tanggap"
     assert calculations.status_berlaku(decrees, D(2026, 1, 22)) is None
@@ -48,10 +51,13 @@ def test_report_days_due(mulai, selesai, sampai, hari):
 
 
 def test_response_figures():
-    r = calculations.ResponOpd(penugasan=2, siap=2, jam_siap_total=5.0, laporan_wajib=10, laporan_tepat_waktu=7,
+    r = calculations.ResponOpd(penugasan=2, siap=2, jam_siap_total=5.0, laporan_wajib=10,
+                               laporan_tepat_waktu=7,
                                laporan_terlambat=2)  # fmt: skip
     assert (r.rata_jam_siap, r.persen_tepat_waktu, r.laporan_belum) == (2.5, 70.0, 1)
-    assert calculations.ResponOpd().rata_jam_siap is None and calculations.ResponOpd().persen_tepat_waktu is None
+    assert (
+        calculations.ResponOpd().rata_jam_siap is None and calculations.ResponOpd().persen_tepat_waktu is None
+    )
     assert calculations.tepat_waktu(D(2026, 1, 8), D(2026, 1, 8)) and not calculations.tepat_waktu(
         D(2026, 1, 8), D(2026, 1, 9)
     )

@@ -28,7 +28,8 @@ def f(two_opds):
 
 def _kejadian_via_halaman(client, f) -> KejadianBencana:
     data = {
-        "jenis": bf.KejadianFactory.jenis.function().pk, "judul": "Banjir Sukamaju Kaler", "waktu": "2026-01-05T04:30",
+        "jenis": bf.KejadianFactory.jenis.function().pk, "judul": "Banjir Sukamaju Kaler",
+        "waktu": "2026-01-05T04:30",
         "kecamatan": bf.kecamatan().pk, "desa": "Mekarsari", "uraian": "Sungai meluap", "meninggal": "1",
         "luka": "3", "hilang": "0", "pengungsi": "250", "rumah_rusak_ringan": "10", "rumah_rusak_sedang": "2",
         "rumah_rusak_berat": "1", "fasilitas_rusak": "0",
@@ -45,8 +46,13 @@ def test_bpbd_records_a_disaster_and_a_decree_heads_acknowledge(f, login, client
     hari_ini = datetime.date.today()
     response = client.post(
         f"/bencana/kejadian/{kejadian.pk}/status/baru/",
-        {"status": "tanggap", "nomor_sk": "360/Kep.5/2026", "tanggal_sk": hari_ini, "mulai": hari_ini,
-         "selesai": hari_ini + 7 * HARI},  # fmt: skip
+        {
+            "status": "tanggap",
+            "nomor_sk": "360/Kep.5/2026",
+            "tanggal_sk": hari_ini,
+            "mulai": hari_ini,
+            "selesai": hari_ini + 7 * HARI,
+        },  # fmt: skip
         follow=True,
     )
     assert "Status Tanggap Darurat tercatat" in response.content.decode()

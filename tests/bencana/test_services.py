@@ -51,7 +51,8 @@ def pemda(two_opds):
 def _status(f, *, mulai=None, selesai=None, status=StatusKeadaan.TANGGAP, kejadian=None, nomor="360/1/2026"):
     hari_ini = datetime.date.today()
     return services.buat_status(
-        user=f.operator_bpbd, kejadian=kejadian or bf.KejadianFactory(opd=f.bpbd), status=status, nomor_sk=nomor,
+        user=f.operator_bpbd, kejadian=kejadian or bf.KejadianFactory(opd=f.bpbd), status=status,
+        nomor_sk=nomor,
         tanggal_sk=hari_ini, mulai=mulai or hari_ini - HARI, selesai=selesai or hari_ini + 6 * HARI,
     )  # fmt: skip
 
@@ -68,14 +69,18 @@ def test_a_decree_assigns_every_active_head_once(pemda, django_capture_on_commit
     assert by_opd[f.bpbd.pk].unit == "komando" and by_opd[f.opd_a.pk].unit == "k_kesehatan"
     assert all((p.mulai, p.selesai) == (status.mulai, status.berakhir) for p in hasil.dibuat)
     # Announced in-app to the OPD's Kepala accounts, and by email after commit.
-    assert Notifikasi.objects.filter(penerima=f.users.kepala_a, tautan=f"/bencana/penugasan/{by_opd[f.opd_a.pk].pk}/")
+    assert Notifikasi.objects.filter(
+        penerima=f.users.kepala_a, tautan=f"/bencana/penugasan/{by_opd[f.opd_a.pk].pk}/"
+    )
     assert Notifikasi.objects.filter(penerima=f.kalak_user).count() == 1
     assert len(callbacks) >= 2
 
     events = apps.get_model("bencana.PenugasanEvent").objects.count()
     again = services.buat_penugasan_status(status=status)
     assert again.sudah and again.dibuat == []
-    assert Penugasan.objects.count() == 4 and apps.get_model("bencana.PenugasanEvent").objects.count() == events
+    assert (
+        Penugasan.objects.count() == 4 and apps.get_model("bencana.PenugasanEvent").objects.count() == events
+    )
 
 
 def test_the_unique_constraint_backs_the_once_rule(pemda):
@@ -128,7 +133,8 @@ def test_extension_extends_running_assignments(pemda):
     f = pemda
     status, hasil = _status(f)
     ended = hasil.dibuat[0]
-    services.ubah_penugasan(user=f.operator_bpbd, penugasan=ended, unit="logistik_peralatan", sebutan="Anggota",
+    services.ubah_penugasan(user=f.operator_bpbd, penugasan=ended, unit="logistik_peralatan",
+                            sebutan="Anggota",
                             akhiri_pada=datetime.date.today())  # fmt: skip
     baru = status.berakhir + 7 * HARI
     services.perpanjang_status(user=f.operator_bpbd, status=status, nomor_sk="360/3/2026",
@@ -182,16 +188,21 @@ def test_acknowledge_and_daily_report(pemda):
     assert p.siap == pertama and p.siap_oleh == f.users.kepala_a
 
     foto = SimpleUploadedFile("posko.jpg", bf.jpeg_bytes(), content_type="image/jpeg")
-    lap = services.kirim_laporan(user=f.users.operator_a, penugasan=p, foto=[foto], tanggal=datetime.date.today(),
+    lap = services.kirim_laporan(user=f.users.operator_a, penugasan=p, foto=[foto],
+                                 tanggal=datetime.date.today(),
                                  kegiatan="Pelayanan kesehatan di posko")  # fmt: skip
     assert lap.foto.get().berkas.name.endswith(".jpg") and "posko" not in lap.foto.get().berkas.name
     with pytest.raises(ValidationError, match="sudah dikirim"):
-        services.kirim_laporan(user=f.users.operator_a, penugasan=p, tanggal=datetime.date.today(), kegiatan="x")
+        services.kirim_laporan(
+            user=f.users.operator_a, penugasan=p, tanggal=datetime.date.today(), kegiatan="x"
+        )
     with pytest.raises(ValidationError, match="luar periode"):
         services.kirim_laporan(user=f.users.operator_a, penugasan=p, tanggal=p.mulai - HARI, kegiatan="x")
     palsu = SimpleUploadedFile("foto.jpg", b"<?php echo 1; ?>" * 10, content_type="image/jpeg")
     with pytest.raises(ValidationError, match="bukan"):
-        services.kirim_laporan(user=f.users.operator_a, penugasan=p, foto=[palsu], tanggal=p.mulai, kegiatan="x")
+        services.kirim_laporan(
+            user=f.users.operator_a, penugasan=p, foto=[palsu], tanggal=p.mulai, kegiatan="x"
+        )
     kepala_jpeg = SimpleUploadedFile("rusak.jpg", b"\xff\xd8\xff\xe0" + b"0" * 100, content_type="image/jpeg")
     with pytest.raises(ValidationError, match="rusak"):
         services.kirim_laporan(user=f.users.operator_a, penugasan=p, foto=[kepala_jpeg], tanggal=p.mulai,
@@ -207,7 +218,9 @@ def test_daily_reminder_once_a_day(pemda):
     assert services.kirim_pengingat_laporan() == 3  # everyone but OPD A, who reported
     assert services.kirim_pengingat_laporan() == 0
     assert Notifikasi.objects.filter(judul__startswith="Laporan harian", penerima=f.kalak_user).count() == 1
-    assert not Notifikasi.objects.filter(judul__startswith="Laporan harian", penerima=f.users.kepala_a).exists()
+    assert not Notifikasi.objects.filter(
+        judul__startswith="Laporan harian", penerima=f.users.kepala_a
+    ).exists()
 
 
 def test_kecamatan_heads_are_assigned(pemda):

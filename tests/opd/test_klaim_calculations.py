@@ -43,7 +43,11 @@ def test_refuses_unknown_program_and_negative_wage(program, upah):
 
 DEADLINE = [
     # accident, stage-I deadline, lapse date
-    (datetime.datetime(2026, 1, 10, 14, 30), datetime.datetime(2026, 1, 12, 14, 30), datetime.date(2031, 1, 10)),
+    (
+        datetime.datetime(2026, 1, 10, 14, 30),
+        datetime.datetime(2026, 1, 12, 14, 30),
+        datetime.date(2031, 1, 10),
+    ),
     (datetime.datetime(2028, 2, 29, 8, 0), datetime.datetime(2028, 3, 2, 8, 0), datetime.date(2033, 2, 28)),
 ]
 
