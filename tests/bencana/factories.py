@@ -44,6 +44,11 @@ def bpbd() -> Opd:
     return opd
 
 
+def banjir() -> JenisBencana:
+    """The migration seeds the kinds; a transactional test's flush empties the table, so create on demand."""
+    return JenisBencana.objects.get_or_create(nama="Banjir")[0]
+
+
 def kecamatan() -> Opd:
     return Opd.objects.filter(jenis=JenisOpd.KECAMATAN).first() or OpdFactory(
         kode="7.01.0.00.0.00.01.0000", nama="Kecamatan Sukamaju", singkatan="Kec. Sukamaju",
@@ -60,7 +65,7 @@ class KejadianFactory(factory.django.DjangoModelFactory):
         model = KejadianBencana
 
     opd = factory.LazyFunction(bpbd)
-    jenis = factory.LazyFunction(lambda: JenisBencana.objects.get(nama="Banjir"))
+    jenis = factory.LazyFunction(banjir)
     judul = factory.Sequence(lambda n: f"Banjir Sukamaju {n}")
     waktu = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=2))
     kecamatan = factory.LazyFunction(kecamatan)

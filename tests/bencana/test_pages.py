@@ -28,7 +28,7 @@ def f(two_opds):
 
 def _kejadian_via_halaman(client, f) -> KejadianBencana:
     data = {
-        "jenis": bf.KejadianFactory.jenis.function().pk, "judul": "Banjir Sukamaju Kaler",
+        "jenis": bf.banjir().pk, "judul": "Banjir Sukamaju Kaler",
         "waktu": "2026-01-05T04:30",
         "kecamatan": bf.kecamatan().pk, "desa": "Mekarsari", "uraian": "Sungai meluap", "meninggal": "1",
         "luka": "3", "hilang": "0", "pengungsi": "250", "rumah_rusak_ringan": "10", "rumah_rusak_sedang": "2",

@@ -18,6 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_decree_by_bpbd_then_head_acknowledges(two_opds, live_server, page, shot, browser):
     Opd.objects.filter(pk=two_opds.opd_a.pk).update(kepala=two_opds.pegawai_a)
     bpbd = bf.bpbd()
+    bf.banjir()
     kecamatan = bf.kecamatan()
     UserFactory(username="op_bpbd", first_name="Operator BPBD", peran=[(Peran.OPERATOR_OPD, bpbd)])
     hari_ini = datetime.date.today()
