@@ -110,7 +110,8 @@ def _tulis(stdout) -> StatusDarurat | None:
             datetime.datetime.combine(hari_ini - datetime.timedelta(days=3), datetime.time(4, 30))
         )
         kejadian = KejadianBencana.objects.create(
-            opd=bpbd, jenis=JenisBencana.objects.get_or_create(nama="Banjir")[0], judul=JUDUL.format(kecamatan=nama),
+            opd=bpbd, jenis=JenisBencana.objects.get_or_create(nama="Banjir")[0],
+            judul=JUDUL.format(kecamatan=nama),
             waktu=waktu, kecamatan=kecamatan, desa=f"{nama}, Mekarsari, Cibeureum",
             lokasi="Bantaran Sungai Cibeureum, RW 03–07", dibuat_oleh=admin,
             uraian="Hujan deras sejak sore menyebabkan Sungai Cibeureum meluap; permukiman di tiga desa "
