@@ -85,6 +85,7 @@ def rpjmd_pohon(request, pk: int):
         "periode_lain": selectors.periode_list(request.user),
         "kelola": _kelola(request.user) and access.can(request.user, access.CHANGE, periode),
         "lihat_renstra": access.can_any(request.user, access.VIEW, Renstra),
+        "buka": request.GET.get("buka") == "1",  # every level open (printing, screenshots)
     }
     return render(request, "kinerja/perencanaan/rpjmd.html", context)
 
