@@ -78,25 +78,30 @@ def periode_butir(obj: Model) -> PeriodeRpjmd:
 
 
 def renstra_butir(obj: Model) -> Renstra | None:
-    """The Renstra a Renstra node belongs to; None for RPJMD nodes."""
+    """The Renstra a Renstra node belongs to, read fresh from the database; None for RPJMD nodes."""
     if isinstance(obj, Renstra):
-        return obj
+        return Renstra.objects.filter(pk=obj.pk).select_related("opd").first()
     if isinstance(obj, TujuanPd):
-        return obj.renstra
+        return Renstra.objects.filter(pk=obj.renstra_id).select_related("opd").first()
     if isinstance(obj, SasaranPd):
-        return obj.tujuan.renstra
+        return Renstra.objects.filter(tujuan=obj.tujuan_id).select_related("opd").first()
     if isinstance(obj, Nomenklatur):
-        return Renstra.objects.filter(periode_id=obj.periode_id, opd_id=obj.opd_id).first()
+        return (
+            Renstra.objects.filter(periode_id=obj.periode_id, opd_id=obj.opd_id).select_related("opd").first()
+        )
     if isinstance(obj, Indikator):
-        if obj.tujuan_pd_id or obj.sasaran_pd_id or obj.nomenklatur_id:
-            return renstra_butir(obj.tujuan_pd or obj.sasaran_pd or obj.nomenklatur)
-        return None
+        if obj.tujuan_pd_id:
+            return Renstra.objects.filter(tujuan=obj.tujuan_pd_id).select_related("opd").first()
+        if obj.sasaran_pd_id:
+            return Renstra.objects.filter(tujuan__sasaran=obj.sasaran_pd_id).select_related("opd").first()
+        if obj.nomenklatur_id:
+            return renstra_butir(obj.nomenklatur)
     return None
 
 
 def rencana_indikator(indikator: Indikator) -> PeriodeRpjmd | Renstra:
-    """The plan whose approval freezes this indicator's targets: its Renstra, else the RPJMD."""
-    return renstra_butir(indikator) or indikator.periode
+    """The plan whose approval freezes this indicator's targets: its Renstra, else the RPJMD (read fresh)."""
+    return renstra_butir(indikator) or PeriodeRpjmd.objects.get(pk=indikator.periode_id)
 
 
 def sudah_disetujui(rencana: PeriodeRpjmd | Renstra | None) -> bool:
@@ -231,7 +236,7 @@ def ubah_butir(*, user, butir: Model, nomor: str, uraian: str, urutan: int = 0, 
 
 
 def _pastikan_draf(obj: Model) -> None:
-    rencana = renstra_butir(obj) or periode_butir(obj)
+    rencana = renstra_butir(obj) or PeriodeRpjmd.objects.get(pk=periode_butir(obj).pk)
     if sudah_disetujui(rencana):
         raise ValidationError(
             _("Rencana sudah disetujui: bagian rencana tidak dapat dihapus, hanya direvisi."),
