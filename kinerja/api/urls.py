@@ -1,8 +1,10 @@
-from rest_framework.routers import SimpleRouter
+from rest_framework.routers import DefaultRouter
 
-from kinerja.api import views
+from kinerja.api import realisasi, views
 
-router = SimpleRouter()
+router = DefaultRouter()
+router.register("realisasi", realisasi.RealisasiViewSet)
+router.register("pelaporan", realisasi.PelaporanViewSet, basename="pelaporan")
 # Perencanaan: the tree (read), indicators and targets (read and write).
 router.register("periode", views.PeriodeViewSet, basename="periode")
 router.register("misi", views.MisiViewSet, basename="misi")
