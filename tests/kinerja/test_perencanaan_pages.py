@@ -36,7 +36,7 @@ def _cabang(opd, periode, n: int, start: int = 0):
         IndikatorFactory(periode=periode, opd=opd, sasaran_pd=sasaran_pd)
         sub = SubKegiatanFactory(periode=periode, opd=opd, urusan="1", bidang="02")
         program = sub.induk.induk
-        program.sasaran_pd = sasaran_pd
+        program.sasaran_pd, program.nama = sasaran_pd, f"Program Uji {i}"
         program.save()
         IndikatorFactory(periode=periode, opd=opd, nomenklatur=program)
         IndikatorFactory(periode=periode, opd=opd, nomenklatur=sub)
@@ -63,7 +63,7 @@ class TestPohonRpjmd:
         response = login(two_opds.users.bappeda).get(f"/kinerja/rpjmd/{periode.pk}/")
         html = response.content.decode()
         for text in (periode.visi, "Misi 1", "Tujuan 1.", "Sasaran 1.1.", "Strategi 0", "Arah kebijakan 0",
-                     "Sasaran PD", "Program Contoh", "1.234,50–1.300,00", "Rp1.250.000.000",
+                     "Sasaran PD", "Program Uji 0", "1.234,50–1.300,00", "Rp1.250.000.000",
                      "Dinkes"):  # fmt: skip
             assert text in html, text
         assert "2.025" not in html  # years are not grouped like numbers
@@ -87,7 +87,7 @@ class TestPohonRpjmd:
         _cabang(two_opds.opd_a, periode, 1)
         html = login(two_opds.users.kepala_b).get(f"/kinerja/rpjmd/{periode.pk}/").content.decode()
         assert "Misi 1" in html and "Sasaran 1.1." in html
-        assert "Sasaran PD" not in html and "Program Contoh" not in html and "Persentase capaian" not in html
+        assert "Sasaran PD" not in html and "Program Uji 0" not in html and "Persentase capaian" not in html
         assert "Setujui RPJMD" not in html
         html = login(two_opds.users.kepala_a).get(f"/kinerja/rpjmd/{periode.pk}/").content.decode()
         assert "Sasaran PD" in html and "Persentase capaian" in html
