@@ -272,6 +272,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Choice sets whose field names ("jenis", "status") other apps use too: named once here.
+    "ENUM_NAME_OVERRIDES": {
+        "JenisPerubahanEnum": "kinerja.choices.JenisPerubahan",
+        "StatusRencanaEnum": "kinerja.choices.StatusRencana",
+    },
 }
 
 # Domain settings (DOMAIN.md names the defaults).
