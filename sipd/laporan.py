@@ -53,6 +53,8 @@ class JenisLaporan:
     nama_berkas: Callable | None = None
     keterangan: str = ""
     kelompok: str = field(default="")
+    # False: asked for from its own page (e.g. one disaster's recap), not listed on the generic report form.
+    di_formulir: bool = True
 
 
 _REGISTRY: dict[str, JenisLaporan] = {}
@@ -79,8 +81,8 @@ def ambil(kode: str) -> JenisLaporan:
         raise ValidationError(_("Jenis laporan %(kode)s tidak dikenal.") % {"kode": kode}) from None
 
 
-def yang_boleh(user) -> list[JenisLaporan]:
-    return [j for j in semua().values() if j.boleh(user, {})]
+def yang_boleh(user, *, formulir: bool = True) -> list[JenisLaporan]:
+    return [j for j in semua().values() if (j.di_formulir or not formulir) and j.boleh(user, {})]
 
 
 def sidik(*parts) -> str:
