@@ -6,7 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Aggregate, Count, F, FloatField, Max, Q
+from django.contrib.postgres.fields import ArrayField
+from django.db.models import Aggregate, Count, FloatField, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -70,14 +71,15 @@ def permohonan_list(user):
 # Compliance: one GROUP BY statement per view of the data, percentiles by PostgreSQL.
 # ---------------------------------------------------------------------------------------------------------
 class Persentil(Aggregate):
-    """percentile_cont(p) WITHIN GROUP (ORDER BY expr), the continuous percentile (median: p = 0.5)."""
+    """percentile_cont(ARRAY[p, ...]) WITHIN GROUP (ORDER BY expr): continuous percentiles (median: 0.5),
+    several from one sort."""
 
     function = "percentile_cont"
-    template = "%(function)s(%(p)s) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
+    template = "%(function)s(ARRAY[%(p)s]::float8[]) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = ArrayField(FloatField())
 
-    def __init__(self, expression, p: float, **extra):
-        super().__init__(expression, p=float(p), **extra)
+    def __init__(self, expression, p: tuple[float, ...], **extra):
+        super().__init__(expression, p=", ".join(str(float(x)) for x in p), **extra)
 
 
 def periode(
@@ -124,10 +126,8 @@ def _ukuran(mulai: dt.datetime, akhir: dt.datetime, now: dt.datetime) -> tuple[Q
         "ditolak": Count("pk", filter=ditutup & Q(status=StatusPermohonan.DITOLAK)),
         "backlog": Count("pk", filter=backlog),
         "lewat_tenggat": Count("pk", filter=backlog & Q(tenggat__lt=batas)),
-        "median_hari": Persentil("durasi_hari", 0.5, filter=selesai),
-        "p90_hari": Persentil("durasi_hari", 0.9, filter=selesai),
-        "median_menit": Persentil("durasi_menit", 0.5, filter=selesai),
-        "p90_menit": Persentil("durasi_menit", 0.9, filter=selesai),
+        "persentil_hari": Persentil("durasi_hari", (0.5, 0.9), filter=selesai),
+        "persentil_menit": Persentil("durasi_menit", (0.5, 0.9), filter=selesai),
     }
     return ditutup | backlog, ukuran
 
@@ -137,9 +137,9 @@ def _lengkapi(row: dict) -> dict:
         Decimal(row["tepat"] * 100) / row["selesai"] if row["selesai"] else None
     )  # undefined with nothing completed, shown as "–"
     row["pelanggaran"] = row["terlambat"] + row["lewat_tenggat"]
-    for nama in ("median", "p90"):
-        menit = row.pop(f"{nama}_menit")
-        row[f"{nama}_jam"] = None if menit is None else menit / 60
+    hari, menit = row.pop("persentil_hari") or (None, None), row.pop("persentil_menit") or (None, None)
+    row["median_hari"], row["p90_hari"] = hari
+    row["median_jam"], row["p90_jam"] = (None, None) if menit[0] is None else (menit[0] / 60, menit[1] / 60)
     return row
 
 
@@ -153,31 +153,36 @@ def kepatuhan(qs, *, mulai: dt.datetime, akhir: dt.datetime, kelompok=(), now=No
 
 
 def kepatuhan_per_opd(user, *, tahun: int, triwulan: int | None = None, now=None) -> list[dict]:
-    """One row per provider OPD with its name (one query)."""
+    """One row per provider OPD: the measures grouped on the id alone (one query), then the names (one)."""
     mulai, akhir = periode(tahun, triwulan)
-    rows = kepatuhan(
-        basis_kepatuhan(user).annotate(opd_nama=F("penyedia__nama"), opd_urutan=F("penyedia__urutan")),
-        mulai=mulai, akhir=akhir, kelompok=("opd_urutan", "penyedia_id", "opd_nama"), now=now,
-    )  # fmt: skip
-    return rows
+    rows = kepatuhan(basis_kepatuhan(user), mulai=mulai, akhir=akhir, kelompok=("penyedia_id",), now=now)
+    opd = Opd.objects.in_bulk([r["penyedia_id"] for r in rows])
+    for row in rows:
+        row["opd_nama"], row["opd_urutan"] = opd[row["penyedia_id"]].nama, opd[row["penyedia_id"]].urutan
+    return sorted(rows, key=lambda r: (r["opd_urutan"], r["opd_nama"]))
 
 
 def kepatuhan_per_sla(
     user, *, tahun: int, triwulan: int | None = None, penyedia: Opd | None = None, now=None
 ) -> list[dict]:
-    """One row per agreement (all its versions together), one query."""
+    """One row per agreement, all its versions together: grouped on the series (one query), then the names
+    of its latest version (one query)."""
     mulai, akhir = periode(tahun, triwulan)
-    qs = basis_kepatuhan(user, penyedia).annotate(
-        seri=F("sla__seri"), opd_nama=F("penyedia__nama"), opd_urutan=F("penyedia__urutan")
+    rows = kepatuhan(
+        basis_kepatuhan(user, penyedia), mulai=mulai, akhir=akhir, kelompok=("sla__seri",), now=now
     )
-    baris, ukuran = _ukuran(mulai, akhir, now or timezone.now())
-    rows = (
-        qs.filter(baris)
-        .values("opd_urutan", "opd_nama", "seri")
-        .annotate(nomor=Max("sla__nomor"), layanan=Max("sla__layanan__nama"), **ukuran)
-        .order_by("opd_urutan", "opd_nama", "nomor")
-    )
-    return [_lengkapi(row) for row in rows]
+    terbaru = {}
+    for sla in (
+        Sla.objects.filter(seri__in=[r["sla__seri"] for r in rows])
+        .select_related("layanan", "penyedia")
+        .order_by("seri", "versi")
+    ):
+        terbaru[sla.seri] = sla
+    for row in rows:
+        sla = terbaru[row.pop("sla__seri")]
+        row.update(seri=sla.seri, sla_id=sla.pk, nomor=sla.nomor, layanan=sla.layanan.nama)
+        row.update(opd_nama=sla.penyedia.nama, opd_urutan=sla.penyedia.urutan)
+    return sorted(rows, key=lambda r: (r["opd_urutan"], r["opd_nama"], r["nomor"]))
 
 
 def kepatuhan_per_bulan(user, *, tahun: int, penyedia: Opd | None = None, now=None) -> list[dict]:

@@ -139,10 +139,13 @@ def test_bad_input_is_refused():
         Kalender(jam_kerja={})
 
 
-@pytest.mark.parametrize(
-    "bad", [["1-4=16:00-07:30"], ["8=07:30-16:00"], ["senin=07:30-16:00"], ["1-4=07:30-16:00", "4=08:00-12:00"],
-            ["1=25:00-26:00"], []],
-)  # fmt: skip
+BAD_HOURS = [
+    ["1-4=16:00-07:30"], ["8=07:30-16:00"], ["senin=07:30-16:00"], ["1-4=07:30-16:00", "4=08:00-12:00"],
+    ["1=25:00-26:00"], [],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("bad", BAD_HOURS)
 def test_parse_jam_kerja_refuses_bad_values(bad):
     with pytest.raises(ValueError):
         parse_jam_kerja(bad)
