@@ -75,6 +75,7 @@ def sla_tambah(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def sla_ubah(request, pk):
+    _perlu(request.user, access.CHANGE, Sla)
     sla = access.get_visible_or_404(Sla.objects.all(), request.user, access.CHANGE, pk=pk)
     if not sla.is_draf:
         messages.error(
@@ -96,6 +97,7 @@ def sla_ubah(request, pk):
 
 @require_GET
 def sla_detail(request, pk):
+    _perlu(request.user, access.VIEW, Sla)
     sla = access.get_visible_or_404(
         Sla.objects.select_related("layanan", "penyedia", "dibuat_oleh"), request.user, pk=pk
     )
@@ -160,6 +162,7 @@ def sla_dokumen(request, pk):
     """The signed SLA as PDF; rendered by a worker, so the first visit may have to wait a moment."""
     from sla.tasks import buat_dokumen_sla
 
+    _perlu(request.user, access.VIEW, Sla)
     sla = access.get_visible_or_404(Sla.objects.select_related("layanan"), request.user, pk=pk)
     if sla.status not in (StatusSla.BERLAKU, StatusSla.DIGANTI):
         raise Http404
@@ -201,6 +204,7 @@ def layanan_list(request):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def layanan_ubah(request, pk):
+    _perlu(request.user, access.CHANGE, Layanan)
     layanan = access.get_visible_or_404(Layanan.objects.all(), request.user, access.CHANGE, pk=pk)
     form = forms.LayananForm(request.POST or None, instance=layanan, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -281,6 +285,7 @@ def _detail_context(request, permohonan, **forms_terikat):
 
 
 def _permohonan(request, pk, action=access.VIEW):
+    _perlu(request.user, action, Permohonan)
     return access.get_visible_or_404(
         Permohonan.objects.select_related(
             "sla", "sla__layanan", "penyedia", "pemohon", "diajukan_oleh", "diterima_oleh"
@@ -338,6 +343,7 @@ def permohonan_aksi(request, pk, aksi):
 
 @require_GET
 def lampiran_unduh(request, pk):
+    _perlu(request.user, access.VIEW, Lampiran)
     lampiran = access.get_visible_or_404(Lampiran.objects.all(), request.user, pk=pk)
     return FileResponse(
         lampiran.berkas.open("rb"),
