@@ -10,7 +10,7 @@ import datetime as dt
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from tests.authz import API_ANON, FORBIDDEN, NOT_FOUND, OK, everyone, only
+from tests.authz import API_ANON, FORBIDDEN, NOT_FOUND, everyone, only
 
 NOT_ALLOWED = 405
 LIHAT_PERMOHONAN = ("admin", "bappeda", "pimpinan", "kepala_a", "operator_a", "operator_b")
@@ -39,8 +39,8 @@ def _permohonan_ca(f):
     sla = _sla(f, berlaku=True, penerima=[c])
     waktu = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
     return Permohonan.objects.create(
-        sla=sla, penyedia=f.opd_a, pemohon=c, perihal="Pemeriksaan", standar_waktu=3, satuan_waktu="hari_kerja",
-        diajukan_pada=waktu, lengkap_pada=waktu,
+        sla=sla, penyedia=f.opd_a, pemohon=c, perihal="Pemeriksaan", standar_waktu=3,
+        satuan_waktu="hari_kerja", diajukan_pada=waktu, lengkap_pada=waktu,
     )  # fmt: skip
 
 
@@ -64,6 +64,10 @@ def _laporan(f, **kw):
     from sla.models import BerkasLaporan
 
     return BerkasLaporan.objects.create(pengguna=f.users.operator_a, jenis="kepatuhan_pdf", **kw)
+
+
+def _laporan_siap(f):
+    return _laporan(f, status="selesai", berkas=_berkas("sla/laporan/matriks.pdf"))
 
 
 def _libur(f):
@@ -115,9 +119,7 @@ MATRIX = {
     "sla-kepatuhan-pdf": (lambda f: "/sla/kepatuhan/pdf/", POST_SAJA),
     "sla-laporan": (lambda f: f"/sla/laporan/{_laporan(f).pk}/", HANYA_OPERATOR_A),
     "sla-laporan-unduh": (
-        lambda f: (
-            f"/sla/laporan/{_laporan(f, status='selesai', berkas=_berkas('sla/laporan/matriks.pdf')).pk}/unduh/"
-        ),
+        lambda f: f"/sla/laporan/{_laporan_siap(f).pk}/unduh/",
         HANYA_OPERATOR_A,
     ),
     "sla-kalender": (lambda f: "/sla/kalender/", everyone()),

@@ -25,10 +25,11 @@ def buat(sla, pemohon, n, **kw):
     return Permohonan.objects.bulk_create([Permohonan(**{**base, **kw}) for _ in range(n)])
 
 
-def selesai(sla, pemohon, hari, tepat, ditutup=wib(2026, 2, 5, 10)):
+def selesai(sla, pemohon, hari, tepat, ditutup=None):
     return buat(
         sla, pemohon, 1, status="selesai", mulai=wib(2026, 2, 2, 9), tenggat=wib(2026, 2, 5, 16),
-        ditutup_pada=ditutup, durasi_hari=Decimal(hari), durasi_menit=int(Decimal(hari) * 510), tepat_waktu=tepat,
+        ditutup_pada=ditutup or wib(2026, 2, 5, 10), durasi_hari=Decimal(hari),
+        durasi_menit=int(Decimal(hari) * 510), tepat_waktu=tepat,
     )  # fmt: skip
 
 
