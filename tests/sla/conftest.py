@@ -59,3 +59,16 @@ def permohonan_ca(two_opds, opd_c):
 
 def ns(**kwargs):
     return SimpleNamespace(**kwargs)
+
+
+@pytest.fixture
+def klien():
+    """A separate signed-in client per user (the `login` fixture re-binds one shared client)."""
+    from django.test import Client
+
+    def _klien(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return _klien
