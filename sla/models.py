@@ -101,8 +101,8 @@ class Sla(models.Model):
     berlaku_sampai = models.DateField(_("berlaku sampai"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=StatusSla.choices, default=StatusSla.DRAF)
     dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("dibuat oleh"), null=True, on_delete=models.SET_NULL,
-        related_name="+",
+        settings.AUTH_USER_MODEL, verbose_name=_("dibuat oleh"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
     dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
     diajukan_pada = models.DateTimeField(_("diajukan untuk ditandatangani"), null=True, blank=True)
@@ -243,8 +243,8 @@ class Permohonan(models.Model):
     standar_waktu = models.PositiveSmallIntegerField(_("standar waktu"))
     satuan_waktu = models.CharField(_("satuan"), max_length=10, choices=SatuanWaktu.choices)
     diajukan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("diajukan oleh"), null=True, on_delete=models.SET_NULL,
-        related_name="+",
+        settings.AUTH_USER_MODEL, verbose_name=_("diajukan oleh"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
     diajukan_pada = models.DateTimeField(_("diajukan"))
     lengkap_pada = models.DateTimeField(_("persyaratan lengkap diterima"))
@@ -391,8 +391,8 @@ class Lampiran(models.Model):
     tipe = models.CharField(_("tipe"), max_length=100)
     ukuran = models.PositiveIntegerField(_("ukuran (bita)"))
     diunggah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("diunggah oleh"), null=True, on_delete=models.SET_NULL,
-        related_name="+",
+        settings.AUTH_USER_MODEL, verbose_name=_("diunggah oleh"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
     diunggah_pada = models.DateTimeField(_("diunggah"))
 
