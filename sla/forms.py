@@ -85,7 +85,7 @@ class SlaForm(forms.Form):
     keluaran = forms.CharField(label=_("Produk/keluaran layanan"), widget=forms.Textarea(attrs={"rows": 2}))
     ukuran_mutu = forms.CharField(
         label=_("Ukuran mutu"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
-        help_text=_("Satu ukuran per baris, mis. \u201ctidak ada revisi karena kesalahan penyedia\u201d."),
+        help_text=_("Satu ukuran per baris, mis. “tidak ada revisi karena kesalahan penyedia”."),
     )  # fmt: skip
     kontak_eskalasi = forms.CharField(
         label=_("Kontak eskalasi"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
