@@ -309,6 +309,23 @@ SIPD_OPD_BPBD = env_str("SIPD_OPD_BPBD", "BPBD")
 SIPD_BENCANA_PENUGASAN_OTOMATIS = env_bool("SIPD_BENCANA_PENUGASAN_OTOMATIS", True)
 # Hour of the day (local time) when assignees without today's daily report are reminded.
 SIPD_BENCANA_JAM_PENGINGAT = env_int("SIPD_BENCANA_JAM_PENGINGAT", 16, minimum=0, maximum=23)
+# SLA between units (sla/): working hours of the SLA clock as ISO weekday ranges (1 = Monday); weekdays not
+# named are days off. Checked at start-up (sla/checks.py).
+SIPD_SLA_JAM_KERJA = env_list("SIPD_SLA_JAM_KERJA", ["1-4=07:30-16:00", "5=07:30-16:30"])
+# Hours before the due time when the provider is reminded.
+SIPD_SLA_PENGINGAT_JAM = env_int("SIPD_SLA_PENGINGAT_JAM", 4, minimum=1, maximum=240)
+# Largest attachment of a service request (MB), and the file types accepted (checked by content).
+SIPD_SLA_LAMPIRAN_MAX_BYTES = env_int("SIPD_SLA_LAMPIRAN_MAX_MB", 10, minimum=1, maximum=100) * 1024 * 1024
+SIPD_SLA_LAMPIRAN_TIPE = env_list(
+    "SIPD_SLA_LAMPIRAN_TIPE", ["pdf", "jpg", "png", "docx", "xlsx", "odt", "ods"]
+)
+# Weight (percent) of SLA compliance in the OPD performance score; 0 leaves it out.
+SIPD_SLA_BOBOT_SKOR = env_int("SIPD_SLA_BOBOT_SKOR", 0, minimum=0, maximum=100)
+
+CELERY_BEAT_SCHEDULE = {
+    # Reminders before the due time, breach flags and escalation at it.
+    "sla-periksa-tenggat": {"task": "sla.tasks.periksa_tenggat", "schedule": 300.0},
+}
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {

@@ -94,17 +94,7 @@ def kenali(file) -> Jenis | None:
 
 def periksa_berkas(file, kelompok: frozenset[str] | set[str], *, maks: int | None = None) -> Jenis:
     """Refuse a file that is too big or whose content is not one of the allowed groups."""
-    maks = maks or settings.SIPD_UPLOAD_MAX_BYTES
-    if file.size > maks:
-        raise ValidationError(
-            _("Berkas %(nama)s terlalu besar (%(ukuran)s MB); paling besar %(maks)s MB."),
-            params={
-                "nama": file.name,
-                "ukuran": format_angka(file.size / 1024 / 1024, 1),
-                "maks": format_angka(maks / 1024 / 1024, 0),
-            },
-            code="ukuran",
-        )
+    _periksa_ukuran(file, maks or settings.SIPD_UPLOAD_MAX_BYTES)
     jenis = kenali(file)
     if jenis is None or jenis.kelompok not in kelompok:
         raise ValidationError(
@@ -115,6 +105,19 @@ def periksa_berkas(file, kelompok: frozenset[str] | set[str], *, maks: int | Non
     if jenis.kelompok == "gambar":
         _periksa_gambar(file)
     return jenis
+
+
+def _periksa_ukuran(file, maks: int) -> None:
+    if file.size > maks:
+        raise ValidationError(
+            _("Berkas %(nama)s terlalu besar (%(ukuran)s MB); paling besar %(maks)s MB."),
+            params={
+                "nama": file.name,
+                "ukuran": format_angka(file.size / 1024 / 1024, 1),
+                "maks": format_angka(maks / 1024 / 1024, 0),
+            },
+            code="ukuran",
+        )
 
 
 def _periksa_gambar(file) -> None:
@@ -167,3 +170,26 @@ def nama_aman(nama: str) -> str:
 
 def token_berkas() -> str:
     return secrets.token_urlsafe(24)
+
+
+MIME = {j.ekstensi: j.mime for j in SEMUA_JENIS}
+
+
+def periksa_ekstensi(berkas, *, tipe: list[str], max_bytes: int | None = None) -> str:
+    """Like periksa_berkas, for a configured list of types by extension (pdf, jpg, docx ...)."""
+    _periksa_ukuran(berkas, max_bytes or settings.SIPD_UPLOAD_MAX_BYTES)
+    jenis = kenali(berkas)
+    if jenis is None or jenis.ekstensi not in tipe:
+        raise ValidationError(
+            _("Isi berkas %(nama)s bukan jenis yang diterima (%(jenis)s)."),
+            params={"nama": berkas.name, "jenis": ", ".join(t.upper() for t in tipe)},
+            code="jenis",
+        )
+    if jenis.kelompok == "gambar":
+        _periksa_gambar(berkas)
+    return jenis.ekstensi
+
+
+def nama_acak(ekstensi: str) -> str:
+    """A generated storage name: the uploader's file name never reaches the disk."""
+    return f"{secrets.token_hex(16)}.{ekstensi}"

@@ -11,7 +11,8 @@ from opd import demo, klaim_demo
 class Command(BaseCommand):
     help = (
         "Isi data demo Kabupaten Sukamaju (fiktif): profil Pemda, perangkat daerah dan unit, kecamatan, "
-        "±1.500 pegawai, dan akun demo per peran. Aman dijalankan ulang: hanya menulis yang berbeda."
+        "±1.500 pegawai, akun demo per peran, dan SLA antar perangkat daerah beserta permohonannya. "
+        "Aman dijalankan ulang: hanya menulis yang berbeda."
     )
 
     def handle(self, *args, **options):
