@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sipd', '0003_catatan_akses'),
+        ('sipd', '0004_catatan_akses'),
     ]
 
     operations = [

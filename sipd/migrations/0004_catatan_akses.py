@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sipd', '0002_verbose_names'),
+        ('sipd', '0003_pekerjaan_laporan'),
     ]
 
     operations = [
