@@ -121,7 +121,8 @@ def private_pg(django_db_setup, django_db_blocker):
     from django.db import connection
 
     pg = PrivatePostgres()
-    db = {**connection.settings_dict, "NAME": connection.creation._get_test_db_name()}
+    name = connection.settings_dict["NAME"]
+    db = {**connection.settings_dict, "NAME": name if name.startswith("test_") else f"test_{name}"}
     pg.psql("CREATE DATABASE sipd")
     dump = subprocess.run(
         ["pg_dump", "-O", "-h", db["HOST"], "-p", str(db["PORT"] or 5432), "-U", db["USER"], db["NAME"]],
