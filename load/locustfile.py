@@ -59,7 +59,7 @@ class Operator(Portal):
         self.client.get(self.grid, name="grid")
 
     def _opd(self):
-        return DATA["opd"][sorted(DATA["operator"]).index(self.username)]
+        return DATA["opd_operator"][self.username]
 
     @task(10)
     def save_cell(self):

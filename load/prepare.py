@@ -28,7 +28,7 @@ JadwalTriwulan.objects.update_or_create(
               "terkunci": False},
 )  # fmt: skip
 periode = PeriodeFactory(tahun_awal=tahun - 1)
-data = {"tahun": tahun, "triwulan": triwulan, "operator": {}, "opd": []}
+data = {"tahun": tahun, "triwulan": triwulan, "operator": {}, "opd": [], "opd_operator": {}}
 for tugas in PenugasanPeran.objects.filter(peran="operator_opd").select_related("user", "opd"):
     opd = tugas.opd
     ada = Indikator.objects.filter(opd=opd, periode=periode).count()
@@ -39,6 +39,7 @@ for tugas in PenugasanPeran.objects.filter(peran="operator_opd").select_related(
     # Every run starts from empty cells, so each simulated user's first save has nothing to conflict with.
     Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan=triwulan).delete()
     data["opd"].append(opd.pk)
+    data["opd_operator"][tugas.user.username] = opd.pk
 
 
 # Signed-in sessions made here (no password hashing): the 100 users are people already at work, not a
