@@ -3,7 +3,7 @@
 from axes.signals import user_locked_out
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_init, post_save
 from django.dispatch import receiver
 
 from sipd.audit import JenisAkses, catat
@@ -35,13 +35,10 @@ def _terkunci(sender, request, username=None, ip_address=None, **kwargs):
     catat(JenisAkses.TERKUNCI, request, username=username or "")
 
 
-@receiver(pre_save, sender=User)
-def _ingat_status_aktif(sender, instance, update_fields=None, **kwargs):
-    if update_fields is not None and "is_active" not in update_fields:
-        instance._aktif_sebelumnya = None  # e.g. the last_login update at sign-in: nothing to look up
-        return
-    lama = sender.objects.filter(pk=instance.pk).values_list("is_active", flat=True)
-    instance._aktif_sebelumnya = lama.first() if instance.pk else None
+@receiver(post_init, sender=User)
+def _ingat_status_aktif(sender, instance, **kwargs):
+    # From the loaded row, no query (a deferred is_active stays unknown rather than being fetched).
+    instance._aktif_sebelumnya = instance.__dict__.get("is_active")
 
 
 @receiver(post_save, sender=User)
@@ -50,3 +47,4 @@ def _nonaktif_mengakhiri_sesi(sender, instance, created, **kwargs):
     if not created and getattr(instance, "_aktif_sebelumnya", None) and not instance.is_active:
         akhiri_sesi(instance)
         catat(JenisAkses.DINONAKTIFKAN, user=instance)
+    instance._aktif_sebelumnya = instance.is_active
