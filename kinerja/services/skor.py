@@ -47,7 +47,8 @@ KUNCI_ADVISORY = 4_2025  # first key of pg_advisory_xact_lock(key, tahun) for sc
 KUNCI_DASBOR = "kinerja:dasbor:versi"
 
 _TABEL = (BuktiDukung, Indikator, JadwalTriwulan, Misi, Nomenklatur, Pagu, PelaporanTriwulan, PeriodeRpjmd,
-          Realisasi, RealisasiAnggaran, Sasaran, SasaranPd, SkorIndikator, SkorRingkasan, Target, Tujuan)  # fmt: skip
+          Realisasi, RealisasiAnggaran, Sasaran, SasaranPd, SkorIndikator, SkorRingkasan, Target,
+          Tujuan)  # fmt: skip
 T = {m.__name__: m._meta.db_table for m in _TABEL}
 
 
@@ -87,7 +88,8 @@ r AS (
   WHERE r.tahun = %(tahun)s
 ),
 agg AS (
-  SELECT ind.id, tw.tw, sum(r.nilai) AS jumlah, sum(r.nilai) / NULLIF(count(r.nilai), 0) AS rata,
+  SELECT ind.id, tw.tw, sum(r.nilai) AS jumlah,
+         sum(r.nilai)::numeric(50, 24) / NULLIF(count(r.nilai), 0) AS rata,
          (array_agg(r.nilai ORDER BY r.triwulan DESC) FILTER (WHERE r.nilai IS NOT NULL))[1] AS akhir,
          COALESCE(bool_or(r.triwulan = tw.tw AND r.nilai IS NOT NULL), false) AS terisi,
          COALESCE(bool_or(r.triwulan = tw.tw AND r.nilai IS NOT NULL AND r.berbukti), false) AS berbukti
@@ -98,11 +100,13 @@ agg AS (
 hasil AS (
   SELECT ind.id AS indikator_id, ind.opd_id, ind.periode_id, agg.tw, ind.sasaran_id, ind.sasaran_pd_id,
          ind.program_id, ind.misi_id, b.t, b.hi, b.r, d.capaian,
-         LEAST(GREATEST(d.capaian, 0), %(batas)s) AS capaian_terbatas, {predikat} AS predikat,
+         CASE WHEN d.capaian IS NOT NULL THEN LEAST(GREATEST(d.capaian, 0), %(batas)s) END
+           AS capaian_terbatas, {predikat} AS predikat,
          agg.terisi, agg.berbukti, COALESCE(pl.status = 'diverifikasi', false) AS terverifikasi
   FROM agg JOIN ind ON ind.id = agg.id
   LEFT JOIN {PelaporanTriwulan} pl
     ON pl.opd_id = ind.opd_id AND pl.tahun = %(tahun)s AND pl.triwulan = agg.tw
+  -- 24 decimals in the divisions: as precise as Python's Decimal (28 digits) for any realistic value.
   -- the target to date: the triwulan target when there is one (kumulatif: their sum), else the year's
   CROSS JOIN LATERAL (SELECT
     CASE WHEN ind.t_tw[agg.tw] IS NULL THEN ind.t_nilai
@@ -116,10 +120,10 @@ hasil AS (
     WHEN b.t IS NULL OR b.r IS NULL THEN NULL
     WHEN b.hi IS NOT NULL AND b.r BETWEEN b.t AND b.hi THEN 100::numeric
     WHEN c.te = 0 THEN NULL
-    WHEN ind.polaritas = 'positif' THEN b.r * 100 / c.te
-    WHEN %(negatif)s = '2T-R' THEN (2 * c.te - b.r) * 100 / c.te
+    WHEN ind.polaritas = 'positif' THEN (b.r * 100)::numeric(50, 24) / c.te
+    WHEN %(negatif)s = '2T-R' THEN ((2 * c.te - b.r) * 100)::numeric(50, 24) / c.te
     WHEN b.r = 0 THEN NULL
-    ELSE c.te * 100 / b.r END AS capaian
+    ELSE (c.te * 100)::numeric(50, 24) / b.r END AS capaian
   ) d
 ),
 hapus AS (
