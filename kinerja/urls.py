@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.views import realisasi
+from kinerja.views import dasbor, realisasi
 
 urlpatterns = [
     path("realisasi/", realisasi.realisasi_index, name="realisasi"),
@@ -15,4 +15,7 @@ urlpatterns = [
     path("pelaporan/<int:pk>/putuskan/", realisasi.putuskan, name="pelaporan-putuskan"),
     path("pemantauan/", realisasi.pemantauan, name="pemantauan"),
     path("jadwal/", realisasi.jadwal, name="jadwal"),
+    path("dasbor/", dasbor.dasbor, name="dasbor"),
+    path("dasbor/opd/<int:pk>/", dasbor.dasbor_opd, name="dasbor-opd"),
+    path("dasbor/indikator/<int:pk>/", dasbor.dasbor_indikator, name="dasbor-indikator"),
 ]
