@@ -123,7 +123,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "sipd")
+# Periodic jobs (celery beat); each app adds its entries here.
 CELERY_BEAT_SCHEDULE = {
+    "bersihkan-laporan": {"task": "sipd.tasks.bersihkan_laporan", "schedule": 6 * 3600},
     # kinerja: every score recomputed nightly (edits recompute their OPD within a minute anyway).
     "kinerja-hitung-ulang-semua-skor": {
         "task": "kinerja.tasks.hitung_ulang_semua_skor",
@@ -269,6 +271,12 @@ SPECTACULAR_SETTINGS = {
 # Domain settings (DOMAIN.md names the defaults).
 # Roles that may see NIK, NIP and wage of pegawai unmasked.
 SIPD_PERAN_DATA_PRIBADI = env_list("SIPD_PERAN_DATA_PRIBADI", ["admin", "kepegawaian"])
+# Report files: render time and memory limits per task, and how long files are kept.
+SIPD_LAPORAN_BATAS_DETIK = env_int("SIPD_LAPORAN_BATAS_DETIK", 300, minimum=10)
+SIPD_LAPORAN_MAKS_MEMORI_MB = env_int("SIPD_LAPORAN_MAKS_MEMORI_MB", 3072, minimum=256)
+SIPD_LAPORAN_RETENSI_HARI = env_int("SIPD_LAPORAN_RETENSI_HARI", 30, minimum=1)
+# Long PDF reports are cut into sections of this many rows, rendered by parallel tasks.
+SIPD_LAPORAN_BARIS_PER_BAGIAN = env_int("SIPD_LAPORAN_BARIS_PER_BAGIAN", 500, minimum=50)
 # OPD roles that may submit (ajukan) a triwulan report to Bappeda: the Kepala OPD, or also the operator.
 SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
 if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:

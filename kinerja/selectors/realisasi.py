@@ -51,6 +51,7 @@ class BarisGrid:
     pagu: Pagu | None = None
     tampil_anggaran: bool = False  # the Rp cell shows on the first row of each budgeted item
     nilai_sebelumnya: list = field(default_factory=list)  # values of the earlier triwulan of the year
+    nomor: int = 0
 
 
 @dataclass
@@ -150,6 +151,12 @@ def grid(*, opd: Opd, tahun: int, triwulan: int) -> Grid:
         terisi += bool(r and r.nilai is not None)
         berbukti += bool(baris.bukti)
         grup.baris.append(baris)
+    nomor = 0
+    urut = sorted(kelompok.values(), key=lambda k: k.kode)
+    for grup in urut:
+        for baris in grup.baris:
+            nomor += 1
+            baris.nomor = nomor
     riwayat = list(pelaporan.riwayat.select_related("oleh"))
     return Grid(
         opd=opd,
@@ -158,7 +165,7 @@ def grid(*, opd: Opd, tahun: int, triwulan: int) -> Grid:
         periode=periode,
         pelaporan=pelaporan,
         status=status,
-        kelompok=sorted(kelompok.values(), key=lambda k: k.kode),
+        kelompok=urut,
         riwayat=riwayat,
         jumlah=len(indikator),
         terisi=terisi,

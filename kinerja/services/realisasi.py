@@ -264,14 +264,16 @@ def indikator_belum_lengkap(opd_id: int, tahun: int, triwulan: int):
 def _penerima_bappeda():
     from sipd.models import User
 
-    return User.objects.filter(is_active=True, penugasan__peran=Peran.BAPPEDA).distinct()
+    return User.objects.filter(is_active=True, daftar_peran__peran=Peran.BAPPEDA).distinct()
 
 
 def _penerima_opd(opd_id: int):
     from sipd.models import User
 
     return User.objects.filter(
-        is_active=True, penugasan__opd_id=opd_id, penugasan__peran__in=[Peran.KEPALA_OPD, Peran.OPERATOR_OPD]
+        is_active=True,
+        daftar_peran__opd_id=opd_id,
+        daftar_peran__peran__in=[Peran.KEPALA_OPD, Peran.OPERATOR_OPD],
     ).distinct()
 
 
@@ -297,14 +299,13 @@ def ajukan(*, user, opd: Opd, tahun: int, triwulan: int, tautan: str = "") -> Pe
     pelaporan.save(update_fields=["status", "diajukan_oleh", "diajukan"])
     CatatanVerifikasi.objects.filter(pelaporan=pelaporan, selesai=False).update(selesai=True)
     _catat(pelaporan, dari, pelaporan.status, user)
-    for penerima in _penerima_bappeda():
-        kirim_notifikasi(
-            penerima=penerima,
-            judul=_("Laporan triwulan diajukan"),
-            pesan=_("%(opd)s mengajukan realisasi %(tahun)s triwulan %(tw)s.")
-            % {"opd": opd.singkatan or opd.nama, "tahun": tahun, "tw": triwulan},
-            tautan=tautan,
-        )
+    kirim_notifikasi(
+        penerima=_penerima_bappeda(),
+        judul=_("Laporan triwulan diajukan"),
+        pesan=_("%(opd)s mengajukan realisasi %(tahun)s triwulan %(tw)s.")
+        % {"opd": opd.singkatan or opd.nama, "tahun": tahun, "tw": triwulan},
+        tautan=tautan,
+    )
     return pelaporan
 
 
@@ -338,14 +339,13 @@ def kembalikan(
     pelaporan.status = StatusPelaporan.DIKEMBALIKAN
     pelaporan.save(update_fields=["status"])
     _catat(pelaporan, dari, pelaporan.status, user, catatan_umum)
-    for penerima in _penerima_opd(pelaporan.opd_id):
-        kirim_notifikasi(
-            penerima=penerima,
-            judul=_("Laporan triwulan dikembalikan"),
-            pesan=_("Bappeda mengembalikan realisasi %(tahun)s triwulan %(tw)s dengan %(n)s catatan.")
-            % {"tahun": pelaporan.tahun, "tw": pelaporan.triwulan, "n": len(catatan)},
-            tautan=tautan,
-        )
+    kirim_notifikasi(
+        penerima=_penerima_opd(pelaporan.opd_id),
+        judul=_("Laporan triwulan dikembalikan"),
+        pesan=_("Bappeda mengembalikan realisasi %(tahun)s triwulan %(tw)s dengan %(n)s catatan.")
+        % {"tahun": pelaporan.tahun, "tw": pelaporan.triwulan, "n": len(catatan)},
+        tautan=tautan,
+    )
     return pelaporan
 
 
@@ -360,14 +360,13 @@ def verifikasi(*, user, pelaporan: PelaporanTriwulan, tautan: str = "") -> Pelap
     pelaporan.diverifikasi_oleh, pelaporan.diverifikasi = user, timezone.now()
     pelaporan.save(update_fields=["status", "diverifikasi_oleh", "diverifikasi"])
     _catat(pelaporan, dari, pelaporan.status, user)
-    for penerima in _penerima_opd(pelaporan.opd_id):
-        kirim_notifikasi(
-            penerima=penerima,
-            judul=_("Laporan triwulan diverifikasi"),
-            pesan=_("Bappeda memverifikasi realisasi %(tahun)s triwulan %(tw)s.")
-            % {"tahun": pelaporan.tahun, "tw": pelaporan.triwulan},
-            tautan=tautan,
-        )
+    kirim_notifikasi(
+        penerima=_penerima_opd(pelaporan.opd_id),
+        judul=_("Laporan triwulan diverifikasi"),
+        pesan=_("Bappeda memverifikasi realisasi %(tahun)s triwulan %(tw)s.")
+        % {"tahun": pelaporan.tahun, "tw": pelaporan.triwulan},
+        tautan=tautan,
+    )
     _setelah_berubah(pelaporan.opd_id, pelaporan.tahun)
     return pelaporan
 
@@ -410,6 +409,7 @@ def kunci(*, user, jadwal: JadwalTriwulan, terkunci: bool = True) -> JadwalTriwu
 @transaction.atomic
 def buka_kunci(*, user, jadwal: JadwalTriwulan, opd: Opd | None, alasan: str, sampai) -> BukaKunci:
     """A recorded, time-limited unlock of a locked triwulan for one OPD (or all)."""
+    jadwal = JadwalTriwulan.objects.select_for_update().get(pk=jadwal.pk)
     _require_kelola_jadwal(user, jadwal)
     if not jadwal.terkunci:
         raise ValidationError(_("Periode ini tidak terkunci."))

@@ -2,7 +2,7 @@
 
 from django.core.files.base import ContentFile
 
-from tests.authz import FORBIDDEN, LOGIN, NOT_FOUND, OK, only
+from tests.authz import API_ANON, FORBIDDEN, LOGIN, NOT_FOUND, OK, only
 
 REDIRECT = 302
 # Kinerja data of OPD A: leaders and Bappeda read all, A's own staff read theirs, B's operator gets 404.
@@ -25,6 +25,12 @@ def _bukti(f):
     return f"/kinerja/bukti/{bukti.token}/"
 
 
+def _realisasi_api(f):
+    from tests.kinerja.factories import RealisasiFactory
+
+    return f"/api/v1/realisasi/{RealisasiFactory(indikator__opd=f.opd_a).pk}/"
+
+
 def _pelaporan(f):
     from tests.kinerja.factories import PelaporanFactory
 
@@ -41,9 +47,37 @@ MATRIX = {
     "pelaporan-tinjau": (_pelaporan, OBJEK_OPD_A),
     "pemantauan": (lambda f: "/kinerja/pemantauan/", only("admin", "bappeda", "pimpinan")),
     "jadwal": (lambda f: "/kinerja/jadwal/", only("admin", "bappeda")),
+    # Lists are filtered to what the role may see; kepegawaian and users without a role see none.
+    "api:realisasi-list": (
+        lambda f: "/api/v1/realisasi/",
+        {
+            **dict.fromkeys(KINERJA_OPD_A, OK),
+            "kepegawaian": FORBIDDEN,
+            "tanpa_peran": FORBIDDEN,
+            "anon": API_ANON,
+        },
+    ),
+    "api:realisasi-detail": (
+        _realisasi_api,
+        {**OBJEK_OPD_A, "kepegawaian": FORBIDDEN, "tanpa_peran": FORBIDDEN, "anon": API_ANON},
+    ),
+    "api:pelaporan-list": (
+        lambda f: "/api/v1/pelaporan/",
+        {
+            **dict.fromkeys(KINERJA_OPD_A, OK),
+            "kepegawaian": FORBIDDEN,
+            "tanpa_peran": FORBIDDEN,
+            "anon": API_ANON,
+        },
+    ),
+    "api:pelaporan-detail": (
+        lambda f: _pelaporan(f).replace("/kinerja/", "/api/v1/"),
+        {**OBJEK_OPD_A, "kepegawaian": FORBIDDEN, "tanpa_peran": FORBIDDEN, "anon": API_ANON},
+    ),
 }
 # POST-only actions, tested in tests/kinerja/test_realisasi*.py.
 NOT_PAGES = {
     "realisasi-ajukan", "realisasi-sel", "realisasi-anggaran", "bukti-unggah", "bukti-hapus",
-    "pelaporan-putuskan",
+    "pelaporan-putuskan", "api:realisasi-simpan", "api:pelaporan-ajukan", "api:pelaporan-kembalikan",
+    "api:pelaporan-verifikasi",
 }  # fmt: skip
