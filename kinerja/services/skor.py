@@ -81,21 +81,29 @@ WITH ind AS (
   LEFT JOIN {Tujuan} tj ON tj.id = COALESCE(i.tujuan_id, s.tujuan_id)
   WHERE %(semua)s OR i.opd_id = ANY(%(opd_ids)s)
 ),
-r AS (
-  SELECT r.indikator_id, r.triwulan, r.nilai,
-         EXISTS (SELECT 1 FROM {BuktiDukung} b WHERE b.realisasi_id = r.id) AS berbukti
-  FROM {Realisasi} r JOIN ind ON ind.id = r.indikator_id
-  WHERE r.tahun = %(tahun)s
+r AS (  -- one row per indicator: its four triwulan values and whether each has evidence
+  SELECT r.indikator_id,
+         ARRAY[max(r.nilai) FILTER (WHERE r.triwulan = 1), max(r.nilai) FILTER (WHERE r.triwulan = 2),
+               max(r.nilai) FILTER (WHERE r.triwulan = 3), max(r.nilai) FILTER (WHERE r.triwulan = 4)] AS v,
+         ARRAY[bool_or(r.triwulan = 1 AND r.berbukti), bool_or(r.triwulan = 2 AND r.berbukti),
+               bool_or(r.triwulan = 3 AND r.berbukti), bool_or(r.triwulan = 4 AND r.berbukti)] AS b
+  FROM (SELECT r.indikator_id, r.triwulan, r.nilai,
+               EXISTS (SELECT 1 FROM {BuktiDukung} b WHERE b.realisasi_id = r.id) AS berbukti
+        FROM {Realisasi} r WHERE r.tahun = %(tahun)s) r
+  JOIN ind ON ind.id = r.indikator_id
+  GROUP BY r.indikator_id
 ),
-agg AS (
-  SELECT ind.id, tw.tw, sum(r.nilai) AS jumlah,
-         sum(r.nilai)::numeric(50, 24) / NULLIF(count(r.nilai), 0) AS rata,
-         (array_agg(r.nilai ORDER BY r.triwulan DESC) FILTER (WHERE r.nilai IS NOT NULL))[1] AS akhir,
-         COALESCE(bool_or(r.triwulan = tw.tw AND r.nilai IS NOT NULL), false) AS terisi,
-         COALESCE(bool_or(r.triwulan = tw.tw AND r.nilai IS NOT NULL AND r.berbukti), false) AS berbukti
+agg AS (  -- every triwulan-to-date: the values of TW 1..tw
+  SELECT ind.id, tw.tw, a.jumlah, a.rata, a.akhir,
+         COALESCE(r.v[tw.tw] IS NOT NULL, false) AS terisi,
+         COALESCE(r.v[tw.tw] IS NOT NULL AND r.b[tw.tw], false) AS berbukti
   FROM ind CROSS JOIN generate_series(1, 4) AS tw(tw)
-  LEFT JOIN r ON r.indikator_id = ind.id AND r.triwulan <= tw.tw
-  GROUP BY ind.id, tw.tw
+  LEFT JOIN r ON r.indikator_id = ind.id
+  CROSS JOIN LATERAL (
+    SELECT sum(x) AS jumlah, sum(x)::numeric(50, 24) / NULLIF(count(x), 0) AS rata,
+           (array_agg(x ORDER BY o DESC) FILTER (WHERE x IS NOT NULL))[1] AS akhir
+    FROM unnest(r.v[1:tw.tw]) WITH ORDINALITY AS u(x, o)
+  ) a
 ),
 hasil AS (
   SELECT ind.id AS indikator_id, ind.opd_id, ind.periode_id, agg.tw, ind.sasaran_id, ind.sasaran_pd_id,
@@ -110,7 +118,10 @@ hasil AS (
   -- the target to date: the triwulan target when there is one (kumulatif: their sum), else the year's
   CROSS JOIN LATERAL (SELECT
     CASE WHEN ind.t_tw[agg.tw] IS NULL THEN ind.t_nilai
-         WHEN ind.sifat = 'kumulatif' THEN (SELECT sum(x) FROM unnest(ind.t_tw[1:agg.tw]) AS x)
+         WHEN ind.sifat = 'kumulatif' THEN COALESCE(ind.t_tw[1], 0)
+           + CASE WHEN agg.tw >= 2 THEN COALESCE(ind.t_tw[2], 0) ELSE 0 END
+           + CASE WHEN agg.tw >= 3 THEN COALESCE(ind.t_tw[3], 0) ELSE 0 END
+           + CASE WHEN agg.tw >= 4 THEN COALESCE(ind.t_tw[4], 0) ELSE 0 END
          ELSE ind.t_tw[agg.tw] END AS t,
     CASE WHEN ind.t_tw[agg.tw] IS NULL THEN ind.t_atas END AS hi,
     CASE ind.sifat WHEN 'kumulatif' THEN agg.jumlah WHEN 'nilai_akhir' THEN agg.akhir ELSE agg.rata END AS r
@@ -293,6 +304,8 @@ def hitung_skor(*, tahun: int | Iterable[int] | None = None, opd_ids: Iterable[i
     with connection.cursor() as cur:
         for year in sorted(years):
             cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [KUNCI_ADVISORY, year])
+            # The row estimates of the unnest laterals are far off, which makes JIT compile for seconds.
+            cur.execute("SET LOCAL jit = off")
             named = {
                 "tahun": year, "semua": opd_ids is None, "opd_ids": opd_ids or [], "sekarang": timezone.now(),
                 "batas": settings.SIPD_BATAS_CAPAIAN, "negatif": settings.SIPD_CAPAIAN_NEGATIF,

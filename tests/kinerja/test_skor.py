@@ -136,8 +136,8 @@ def test_a_fixed_number_of_queries_whatever_the_number_of_indicators(data):
         indikator(data, data.a, node=data.spd_a, target=50 + i, realisasi=[D(i), D(i + 1), D(i + 2)])
     with CaptureQueriesContext(connection) as large:
         written = hitung_skor(tahun=TAHUN)
-    # savepoint, advisory lock, indicator upsert, roll-up upsert, release
-    assert len(small) == len(large) == 5
+    # savepoint, advisory lock, SET LOCAL jit, indicator upsert, roll-up upsert, release
+    assert len(small) == len(large) == 6
     assert written["indikator"] == 40 * 4
 
 
