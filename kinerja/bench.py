@@ -195,7 +195,9 @@ def bangun_data(
         o = opds[i % len(opds)]
         nama, satuan, polaritas, sifat = INDIKATOR[rnd.randrange(len(INDIKATOR))]
         node = (
-            {"sasaran_pd": rnd.choice(spd_opd[o.pk])} if i % 3 else {"nomenklatur": rnd.choice(sub_opd[o.pk])}
+            {"sasaran_pd": rnd.choice(spd_opd[o.pk])}
+            if (i // len(opds)) % 3
+            else {"nomenklatur": rnd.choice(sub_opd[o.pk])}
         )
         rows.append(
             Indikator(

@@ -122,7 +122,7 @@ def batang(
                 tooltip,
                 lebar_label - 8,
                 y + 16,
-                _potong(item.label, lebar_label // 7),
+                _potong(item.label, lebar_label // 8),
                 lebar_label,
                 y + 4,
                 _n(w),

@@ -16,6 +16,6 @@ urlpatterns = [
     path("pemantauan/", realisasi.pemantauan, name="pemantauan"),
     path("jadwal/", realisasi.jadwal, name="jadwal"),
     path("dasbor/", dasbor.dasbor, name="dasbor"),
-    path("dasbor/opd/<int:pk>/", dasbor.dasbor_opd, name="dasbor-opd"),
+    path("dasbor/perangkat-daerah/<int:pk>/", dasbor.dasbor_opd, name="dasbor-opd"),
     path("dasbor/indikator/<int:pk>/", dasbor.dasbor_indikator, name="dasbor-indikator"),
 ]

@@ -159,8 +159,9 @@ def _skor(rows: list[dict], tingkat: str, triwulan: int) -> list[Skor]:
             nama = {"misi": f"{r['nomor_misi']}. {r['nama_misi']}", "opd": r["nama_opd"]}.get(
                 tingkat, r["nama_periode"]
             )
+            singkatan = r["nomor_misi"] if tingkat == TingkatSkor.MISI else r["singkatan_opd"]
             s = hasil[r["objek_id"]] = Skor(
-                objek_id=r["objek_id"], nama=nama or "", singkatan=r["singkatan_opd"] or ""
+                objek_id=r["objek_id"], nama=nama or "", singkatan=singkatan or ""
             )
         s.tren[r["triwulan"] - 1] = r["capaian"]
         if r["triwulan"] == triwulan:

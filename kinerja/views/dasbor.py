@@ -44,7 +44,11 @@ def _grafik(data: dict) -> dict:
     opd = data["opd"]
     g = {
         "misi": charts.batang(
-            [charts.Batang(s.nama, s.capaian, s.predikat) for s in data["misi"]], judul=_("Capaian per misi")
+            [
+                charts.Batang(_("Misi %(n)s") % {"n": s.singkatan}, s.capaian, s.predikat, s.nama)
+                for s in data["misi"]
+            ],
+            judul=_("Capaian per misi"),
         ),
         "opd": charts.batang(
             [charts.Batang(s.singkatan or s.nama, s.capaian, s.predikat, s.nama) for s in opd],
@@ -85,6 +89,7 @@ def dasbor(request):
     context = {
         **data,
         "grafik": _grafik(data),
+        "ringkas": data["rpjmd"] or (data["opd"][0] if data["opd"] else None),
         "triwulan_pilihan": [1, 2, 3, 4],
         "tile_sla": TILE_SLA if _ada_template(TILE_SLA) else None,
         "tile_bencana": TILE_BENCANA if _ada_template(TILE_BENCANA) else None,
