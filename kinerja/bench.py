@@ -386,8 +386,8 @@ def bench_dasbor(ulang: int = 20) -> dict:
     from sipd.models import User
     from sipd.roles import Peran
 
-    user = User.objects.filter(penugasan__peran=Peran.PIMPINAN, is_active=True).first()
-    client = Client()
+    user = User.objects.filter(daftar_peran__peran=Peran.PIMPINAN, is_active=True).first()
+    client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     dingin, hangat, kueri = [], [], 0
     for _i in range(ulang):
