@@ -131,6 +131,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kinerja.tasks.hitung_ulang_semua_skor",
         "schedule": crontab(hour=1, minute=30),
     },
+    # Decrees that start later get their duty assignments on the day they start.
+    "bencana-penugasan-status-mulai": {"task": "bencana.tasks.penugasan_status_mulai", "schedule": 15 * 60},
+    "bencana-pengingat-laporan-harian": {
+        "task": "bencana.tasks.pengingat_laporan_harian",
+        "schedule": 60 * 60,
+    },
 }
 
 # Auth
@@ -266,6 +272,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Choice sets whose field names ("jenis", "status") other apps use too: named once here.
+    "ENUM_NAME_OVERRIDES": {
+        "JenisPerubahanEnum": "kinerja.choices.JenisPerubahan",
+        "StatusRencanaEnum": "kinerja.choices.StatusRencana",
+    },
 }
 
 # Domain settings (DOMAIN.md names the defaults).
@@ -292,6 +303,12 @@ SIPD_PREDIKAT = parse_skala_predikat(
 )
 SIPD_SKOR_JEDA_DETIK = env_int("SIPD_SKOR_JEDA_DETIK", 60, minimum=1, maximum=3600)
 SIPD_DASBOR_CACHE_DETIK = env_int("SIPD_DASBOR_CACHE_DETIK", 900, minimum=0)
+# The disaster agency (BPBD): the OPD whose singkatan or kode this names manages disaster data.
+SIPD_OPD_BPBD = env_str("SIPD_OPD_BPBD", "BPBD")
+# Karawang Perbup rule: a status decree assigns every active OPD head as Kepala Pelaksana BPBD on duty.
+SIPD_BENCANA_PENUGASAN_OTOMATIS = env_bool("SIPD_BENCANA_PENUGASAN_OTOMATIS", True)
+# Hour of the day (local time) when assignees without today's daily report are reminded.
+SIPD_BENCANA_JAM_PENGINGAT = env_int("SIPD_BENCANA_JAM_PENGINGAT", 16, minimum=0, maximum=23)
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {
