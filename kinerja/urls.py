@@ -1,10 +1,6 @@
 from django.urls import path
 
-<<<<<<< HEAD
-from kinerja.views import dasbor, realisasi
-=======
-from kinerja.views import perencanaan, realisasi
->>>>>>> main
+from kinerja.views import dasbor, perencanaan, realisasi
 
 urlpatterns = [
     path("realisasi/", realisasi.realisasi_index, name="realisasi"),
@@ -19,11 +15,9 @@ urlpatterns = [
     path("pelaporan/<int:pk>/putuskan/", realisasi.putuskan, name="pelaporan-putuskan"),
     path("pemantauan/", realisasi.pemantauan, name="pemantauan"),
     path("jadwal/", realisasi.jadwal, name="jadwal"),
-<<<<<<< HEAD
     path("dasbor/", dasbor.dasbor, name="dasbor"),
     path("dasbor/perangkat-daerah/<int:pk>/", dasbor.dasbor_opd, name="dasbor-opd"),
     path("dasbor/indikator/<int:pk>/", dasbor.dasbor_indikator, name="dasbor-indikator"),
-=======
     # Perencanaan: RPJMD, Renstra, nomenclature, indicators and targets.
     path("rpjmd/", perencanaan.rpjmd, name="rpjmd"),
     path("rpjmd/tambah/", perencanaan.periode_form, name="periode-tambah"),
@@ -45,5 +39,4 @@ urlpatterns = [
     path("indikator/<int:pk>/ubah/", perencanaan.indikator_ubah, name="indikator-ubah"),
     path("indikator/<int:pk>/hapus/", perencanaan.indikator_hapus, name="indikator-hapus"),
     path("indikator/<int:pk>/target/<int:tahun>/", perencanaan.target_ubah, name="target-ubah"),
->>>>>>> main
 ]
