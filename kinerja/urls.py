@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.views import perencanaan, realisasi
+from kinerja.views import dasbor, perencanaan, realisasi
 
 urlpatterns = [
     path("realisasi/", realisasi.realisasi_index, name="realisasi"),
@@ -15,6 +15,9 @@ urlpatterns = [
     path("pelaporan/<int:pk>/putuskan/", realisasi.putuskan, name="pelaporan-putuskan"),
     path("pemantauan/", realisasi.pemantauan, name="pemantauan"),
     path("jadwal/", realisasi.jadwal, name="jadwal"),
+    path("dasbor/", dasbor.dasbor, name="dasbor"),
+    path("dasbor/perangkat-daerah/<int:pk>/", dasbor.dasbor_opd, name="dasbor-opd"),
+    path("dasbor/indikator/<int:pk>/", dasbor.dasbor_indikator, name="dasbor-indikator"),
     # Perencanaan: RPJMD, Renstra, nomenclature, indicators and targets.
     path("rpjmd/", perencanaan.rpjmd, name="rpjmd"),
     path("rpjmd/tambah/", perencanaan.periode_form, name="periode-tambah"),

@@ -14,6 +14,15 @@ KINERJA_OPD_A = {
 OBJEK_OPD_A = {**KINERJA_OPD_A, "kepegawaian": NOT_FOUND, "tanpa_peran": NOT_FOUND}
 
 
+def _skor_opd_a(f):
+    from kinerja.services.skor import hitung_skor
+    from tests.kinerja.factories import RealisasiFactory
+
+    realisasi = RealisasiFactory(indikator__opd=f.opd_a)
+    hitung_skor(tahun=2025)
+    return realisasi.indikator
+
+
 def _bukti(f):
     from tests.kinerja.factories import RealisasiFactory
 
@@ -81,6 +90,19 @@ NOT_PAGES = {
     "pelaporan-putuskan", "api:realisasi-simpan", "api:pelaporan-ajukan", "api:pelaporan-kembalikan",
     "api:pelaporan-verifikasi",
 }  # fmt: skip
+
+DASBOR = {**KINERJA_OPD_A, "operator_b": OK}
+MATRIX |= {
+    "dasbor": (lambda f: "/kinerja/dasbor/", DASBOR),
+    "dasbor-opd": (
+        lambda f: f"/kinerja/dasbor/perangkat-daerah/{_skor_opd_a(f).opd_id}/?tahun=2025&triwulan=1",
+        KINERJA_OPD_A,
+    ),
+    "dasbor-indikator": (
+        lambda f: f"/kinerja/dasbor/indikator/{_skor_opd_a(f).pk}/?tahun=2025",
+        KINERJA_OPD_A,
+    ),
+}
 
 # --- Perencanaan ------------------------------------------------------------------------------------------
 # The RPJMD is public to every role; a user with no role finds no row (404 by id).

@@ -1,0 +1,120 @@
+"""The leaders' dashboard (Pimpinan, Bappeda; an OPD sees its own) and its drill-down: scores only."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from kinerja import charts
+from kinerja.choices import StatusPelaporan
+from kinerja.models import SkorRingkasan
+from kinerja.selectors import dasbor as selectors
+from sipd import access
+
+# Tiles other issues fill: shown once their template exists.
+TILE_SLA = "sla/_ringkasan_kepatuhan.html"
+TILE_BENCANA = "bencana/_tile.html"
+STATUS = dict(StatusPelaporan.choices)
+
+
+@cache
+def _ada_template(name: str) -> bool:
+    try:
+        get_template(name)
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _grafik(data: dict) -> dict:
+    opd = data["opd"]
+    g = {
+        "misi": charts.batang(
+            [
+                charts.Batang(_("Misi %(n)s") % {"n": s.singkatan}, s.capaian, s.predikat, s.nama)
+                for s in data["misi"]
+            ],
+            judul=_("Capaian per misi"),
+        ),
+        "opd": charts.batang(
+            [charts.Batang(s.singkatan or s.nama, s.capaian, s.predikat, s.nama) for s in opd],
+            judul=_("Peringkat perangkat daerah"),
+            lebar_label=150,
+        ),
+        "sebar": charts.sebar(
+            [charts.Titik(s.singkatan or s.nama, s.serapan, s.capaian, s.predikat) for s in opd],
+            judul=_("Serapan anggaran terhadap capaian kinerja"),
+        ),
+    }
+    sumber = data["rpjmd"] or (opd[0] if opd else None)
+    if sumber:
+        g["sebaran"] = charts.sebaran(sumber.sebaran_predikat, judul=_("Indikator per predikat"))
+        g["sebaran_tabel"] = list(zip(data["skala"], sumber.sebaran_predikat, strict=False))
+        g["tanpa_capaian"] = sumber.jumlah_indikator - sumber.jumlah_capaian
+    g["peringkat"] = [
+        (
+            s,
+            charts.garis_mini(s.tren, judul=_("Tren capaian %(opd)s") % {"opd": s.nama}),
+            STATUS.get(s.status_pelaporan, s.status_pelaporan),
+        )
+        for s in opd
+    ]
+    return g
+
+
+def _periode(request) -> tuple[int | None, int | None]:
+    return _int(request.GET.get("tahun")), _int(request.GET.get("triwulan"))
+
+
+@require_GET
+def dasbor(request):
+    tahun, triwulan = _periode(request)
+    data = selectors.ringkasan(user=request.user, tahun=tahun, triwulan=triwulan)
+    if data is None:
+        raise PermissionDenied
+    context = {
+        **data,
+        "grafik": _grafik(data),
+        "ringkas": data["rpjmd"] or (data["opd"][0] if data["opd"] else None),
+        "triwulan_pilihan": [1, 2, 3, 4],
+        "tile_sla": TILE_SLA if _ada_template(TILE_SLA) else None,
+        "tile_bencana": TILE_BENCANA if _ada_template(TILE_BENCANA) else None,
+    }
+    return render(request, "kinerja/dasbor/dasbor.html", context)
+
+
+@require_GET
+def dasbor_opd(request, pk: int):
+    if not access.can_any(request.user, access.VIEW, SkorRingkasan):
+        raise PermissionDenied
+    tahun, triwulan = _periode(request)
+    tahun = tahun or selectors.tahun_bawaan(selectors.pilihan_tahun())
+    triwulan = triwulan if triwulan in (1, 2, 3, 4) else 1
+    data = selectors.skor_opd(user=request.user, opd_id=pk, tahun=tahun, triwulan=triwulan)
+    if data is None:
+        raise Http404
+    return render(request, "kinerja/dasbor/opd.html", {**data, "tahun": tahun, "triwulan": triwulan})
+
+
+@require_GET
+def dasbor_indikator(request, pk: int):
+    if not access.can_any(request.user, access.VIEW, SkorRingkasan):
+        raise PermissionDenied
+    tahun, triwulan = _periode(request)
+    tahun = tahun or selectors.tahun_bawaan(selectors.pilihan_tahun())
+    data = selectors.rincian_indikator(user=request.user, indikator_id=pk, tahun=tahun)
+    return render(request, "kinerja/dasbor/indikator.html", {**data, "tahun": tahun, "triwulan": triwulan})
