@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -17,20 +13,9 @@ from kinerja.choices import StatusPelaporan
 from kinerja.models import SkorRingkasan
 from kinerja.selectors import dasbor as selectors
 from sipd import access
+from sla.selectors import ringkasan_kepatuhan
 
-# Tiles other issues fill: shown once their template exists.
-TILE_SLA = "sla/_ringkasan_kepatuhan.html"
-TILE_BENCANA = "bencana/_tile.html"
 STATUS = dict(StatusPelaporan.choices)
-
-
-@cache
-def _ada_template(name: str) -> bool:
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return False
-    return True
 
 
 def _int(value) -> int | None:
@@ -91,9 +76,12 @@ def dasbor(request):
         "grafik": _grafik(data),
         "ringkas": data["rpjmd"] or (data["opd"][0] if data["opd"] else None),
         "triwulan_pilihan": [1, 2, 3, 4],
-        "tile_sla": TILE_SLA if _ada_template(TILE_SLA) else None,
-        "tile_bencana": TILE_BENCANA if _ada_template(TILE_BENCANA) else None,
     }
+    if data["global"] and data["tahun"]:
+        # SLA compliance of the year (or triwulan) shown, one query; the disaster tile loads its own.
+        context["ringkasan_sla"] = ringkasan_kepatuhan(
+            request.user, tahun=data["tahun"], triwulan=data["triwulan"]
+        )
     return render(request, "kinerja/dasbor/dasbor.html", context)
 
 
