@@ -17,7 +17,10 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from kinerja.choices import StatusPelaporan
 from sipd.formatting import format_angka
+
+STATUS_PELAPORAN = dict(StatusPelaporan.choices)
 
 # From the best band to the worst; a scale with more bands takes the nearest colour by position.
 PALET = ["#0f7b3f", "#5cb85c", "#e0a800", "#e8710a", "#c62828"]
@@ -301,3 +304,40 @@ def sebaran(jumlah: Sequence[int], *, judul: str, width: int = 720, height: int 
         f"{label}: {n}" for (_b, label), n in zip(settings.SIPD_PREDIKAT, jumlah, strict=False)
     )
     return _svg(width, height, judul, keterangan, body)
+
+
+def grafik_dasbor(data: dict) -> dict:
+    """Every chart of the dashboard from kinerja.selectors.dasbor's figures; the page and the PDF share it."""
+    opd = data["opd"]
+    g = {
+        "misi": batang(
+            [
+                Batang(_("Misi %(n)s") % {"n": s.singkatan}, s.capaian, s.predikat, s.nama)
+                for s in data["misi"]
+            ],
+            judul=_("Capaian per misi"),
+        ),
+        "opd": batang(
+            [Batang(s.singkatan or s.nama, s.capaian, s.predikat, s.nama) for s in opd],
+            judul=_("Peringkat perangkat daerah"),
+            lebar_label=150,
+        ),
+        "sebar": sebar(
+            [Titik(s.singkatan or s.nama, s.serapan, s.capaian, s.predikat) for s in opd],
+            judul=_("Serapan anggaran terhadap capaian kinerja"),
+        ),
+    }
+    sumber = data["rpjmd"] or (opd[0] if opd else None)
+    if sumber:
+        g["sebaran"] = sebaran(sumber.sebaran_predikat, judul=_("Indikator per predikat"))
+        g["sebaran_tabel"] = list(zip(data["skala"], sumber.sebaran_predikat, strict=False))
+        g["tanpa_capaian"] = sumber.jumlah_indikator - sumber.jumlah_capaian
+    g["peringkat"] = [
+        (
+            s,
+            garis_mini(s.tren, judul=_("Tren capaian %(opd)s") % {"opd": s.nama}),
+            STATUS_PELAPORAN.get(s.status_pelaporan, s.status_pelaporan),
+        )
+        for s in opd
+    ]
+    return g

@@ -124,10 +124,13 @@ def _nama(tingkat: str, model, kolom: str):
 
 
 def _baca(user, tahun: int) -> list[dict]:
-    """One query: the RPJMD, misi and OPD rows of the year (every triwulan), with their names."""
+    """One query: the RPJMD, misi and OPD rows of the year (every triwulan), with their names.
+
+    `user` None reads the whole Pemda, for the leaders' printed summary (the report registry checked who).
+    """
+    rows = SkorRingkasan.objects.all() if user is None else SkorRingkasan.objects.visible_to(user)
     return list(
-        SkorRingkasan.objects.visible_to(user)
-        .filter(tahun=tahun, tingkat__in=[TingkatSkor.RPJMD, TingkatSkor.MISI, TingkatSkor.OPD])
+        rows.filter(tahun=tahun, tingkat__in=[TingkatSkor.RPJMD, TingkatSkor.MISI, TingkatSkor.OPD])
         .annotate(
             nama_misi=_nama("misi", Misi, "uraian"),
             nomor_misi=_nama("misi", Misi, "nomor"),
@@ -181,6 +184,11 @@ def ringkasan(*, user, tahun: int | None, triwulan: int | None) -> dict | None:
         data = _ringkasan(user, tahun, triwulan, global_=lingkup == "semua")
         cache.set(key, data, settings.SIPD_DASBOR_CACHE_DETIK)
     return data
+
+
+def ringkasan_pemda(*, tahun: int | None, triwulan: int | None) -> dict:
+    """The dashboard's figures for the whole Pemda, for the printed summary (read once per file)."""
+    return _ringkasan(None, tahun, triwulan, global_=True)
 
 
 def _ringkasan(user, tahun, triwulan, *, global_: bool) -> dict:

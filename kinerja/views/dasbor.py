@@ -5,17 +5,13 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kinerja import charts
-from kinerja.choices import StatusPelaporan
 from kinerja.models import SkorRingkasan
 from kinerja.selectors import dasbor as selectors
 from sipd import access
 from sla.selectors import ringkasan_kepatuhan
-
-STATUS = dict(StatusPelaporan.choices)
 
 
 def _int(value) -> int | None:
@@ -23,42 +19,6 @@ def _int(value) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
-
-
-def _grafik(data: dict) -> dict:
-    opd = data["opd"]
-    g = {
-        "misi": charts.batang(
-            [
-                charts.Batang(_("Misi %(n)s") % {"n": s.singkatan}, s.capaian, s.predikat, s.nama)
-                for s in data["misi"]
-            ],
-            judul=_("Capaian per misi"),
-        ),
-        "opd": charts.batang(
-            [charts.Batang(s.singkatan or s.nama, s.capaian, s.predikat, s.nama) for s in opd],
-            judul=_("Peringkat perangkat daerah"),
-            lebar_label=150,
-        ),
-        "sebar": charts.sebar(
-            [charts.Titik(s.singkatan or s.nama, s.serapan, s.capaian, s.predikat) for s in opd],
-            judul=_("Serapan anggaran terhadap capaian kinerja"),
-        ),
-    }
-    sumber = data["rpjmd"] or (opd[0] if opd else None)
-    if sumber:
-        g["sebaran"] = charts.sebaran(sumber.sebaran_predikat, judul=_("Indikator per predikat"))
-        g["sebaran_tabel"] = list(zip(data["skala"], sumber.sebaran_predikat, strict=False))
-        g["tanpa_capaian"] = sumber.jumlah_indikator - sumber.jumlah_capaian
-    g["peringkat"] = [
-        (
-            s,
-            charts.garis_mini(s.tren, judul=_("Tren capaian %(opd)s") % {"opd": s.nama}),
-            STATUS.get(s.status_pelaporan, s.status_pelaporan),
-        )
-        for s in opd
-    ]
-    return g
 
 
 def _periode(request) -> tuple[int | None, int | None]:
@@ -73,7 +33,7 @@ def dasbor(request):
         raise PermissionDenied
     context = {
         **data,
-        "grafik": _grafik(data),
+        "grafik": charts.grafik_dasbor(data),
         "ringkas": data["rpjmd"] or (data["opd"][0] if data["opd"] else None),
         "triwulan_pilihan": [1, 2, 3, 4],
     }
