@@ -265,6 +265,8 @@ SIPD_PERAN_DATA_PRIBADI = env_list("SIPD_PERAN_DATA_PRIBADI", ["admin", "kepegaw
 SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
 if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:
     raise ImproperlyConfigured("SIPD_PENGAJUAN_OLEH: kepala_opd dan/atau operator_opd")
+# Public IKM questionnaire: answers accepted per network address per survey per hour (anti-spam).
+SIPD_IKM_BATAS_PER_JAM = env_int("SIPD_IKM_BATAS_PER_JAM", 30, minimum=1)
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {
