@@ -62,6 +62,10 @@ class BarisUnsur:
     nrr: object
     nrr_tertimbang: object
 
+    @property
+    def ikm(self):
+        return None if self.nrr is None else self.nrr * 25
+
 
 @dataclass(frozen=True)
 class LaporanIkm:
