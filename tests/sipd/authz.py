@@ -22,3 +22,27 @@ MATRIX = {
 }
 # Routes that are not pages of their own (POST-only actions are tested where they are used).
 NOT_PAGES = {"logout", "set_language", "notifikasi-baca", "api:notifikasi-baca", "api:api-root"}
+
+
+def _pekerjaan(f, selesai=False):
+    from django.core.files.base import ContentFile
+
+    from sipd.models import PekerjaanLaporan
+
+    job = PekerjaanLaporan.objects.create(
+        jenis="rekap-pengisian", parameter={"tahun": 2025, "triwulan": 1}, format="pdf", versi_data="uji",
+        status="selesai" if selesai else "antrian", nama_berkas="rekap.pdf",
+    )  # fmt: skip
+    if selesai:
+        job.berkas.save("laporan/uji.pdf", ContentFile(b"%PDF-1.4\n"))
+    return job.pk
+
+
+# Report types decide who may ask (sipd.laporan registry); a job of a type the role can't ask for is a 404.
+LAPORAN_PIMPINAN = only("admin", "bappeda", "pimpinan")
+JOB_PIMPINAN = only("admin", "bappeda", "pimpinan", other=NOT_FOUND)
+MATRIX |= {
+    "laporan": (lambda f: "/laporan/", LAPORAN_PIMPINAN),
+    "laporan-status": (lambda f: f"/laporan/{_pekerjaan(f)}/", JOB_PIMPINAN),
+    "laporan-unduh": (lambda f: f"/laporan/{_pekerjaan(f, selesai=True)}/unduh/", JOB_PIMPINAN),
+}
