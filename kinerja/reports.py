@@ -73,3 +73,4 @@ PENGISIAN = daftar(
         parameter=("tahun", "triwulan"),
     )
 )
+from kinerja import reports_ikm  # noqa: E402, F401 - the IKM reports register themselves

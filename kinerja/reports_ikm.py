@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from django.db.models import Count, Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from kinerja.models import SurveiIkm
+from kinerja.models import ResponIkm, SurveiIkm
 from kinerja.models.ikm import JenisKelamin, Pekerjaan, Pendidikan
 from kinerja.selectors import ikm as selectors
+from sipd import laporan as jobs
 from sipd.excel import NUMBER_FORMAT, sel_aman, tulis_lembar, workbook_bytes
+from sipd.laporan import JenisLaporan
 from sipd.pdf import render_pdf
 
 
@@ -112,3 +117,69 @@ def xlsx_laporan(survei: SurveiIkm) -> bytes:
         widths=[18, 100],
     )  # fmt: skip
     return workbook_bytes(wb)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Registered with the report-job framework (sipd.laporan): rendered by Celery, reused by data version.
+# ---------------------------------------------------------------------------------------------------------
+def _survei_terlihat(user, params) -> SurveiIkm | None:
+    try:
+        pk = int(params.get("survei") or 0)
+    except (TypeError, ValueError):
+        return None
+    return SurveiIkm.objects.visible_to(user).filter(pk=pk).first() if pk else None
+
+
+def _boleh_survei(user, params) -> bool:
+    return _survei_terlihat(user, params) is not None
+
+
+def _versi_survei(params) -> tuple:
+    respon = ResponIkm.objects.filter(survei_id=params["survei"]).aggregate(n=Count("pk"), t=Max("dibuat"))
+    survei = SurveiIkm.objects.filter(pk=params["survei"]).values().first()
+    return respon, survei
+
+
+def _buat_skm(params, fmt, progres):
+    survei = SurveiIkm.objects.select_related("opd__kepala").get(pk=params["survei"])
+    progres(20)
+    return pdf_laporan(survei) if fmt == "pdf" else xlsx_laporan(survei)
+
+
+def _nama_skm(params) -> str:
+    survei = SurveiIkm.objects.get(pk=params["survei"])
+    return nama_berkas(survei, "x").removesuffix(".x")
+
+
+SKM = jobs.daftar(
+    JenisLaporan(
+        kode="skm", judul=gettext_lazy("Laporan Survei Kepuasan Masyarakat"), boleh=_boleh_survei,
+        versi=_versi_survei, buat=_buat_skm, parameter=("survei",), nama_berkas=_nama_skm,
+        keterangan=gettext_lazy("Hasil SKM satu unit layanan dan periode (format PermenPAN-RB 14/2017)."),
+    )
+)  # fmt: skip
+
+
+def url_poster_sah(survei: SurveiIkm, url: str) -> bool:
+    return url.startswith(("http://", "https://")) and url.endswith(
+        reverse("ikm-publik", args=[survei.token])
+    )
+
+
+def _boleh_poster(user, params) -> bool:
+    survei = _survei_terlihat(user, params)
+    return survei is not None and url_poster_sah(survei, str(params.get("url", "")))
+
+
+def _buat_poster(params, fmt, progres):
+    return pdf_poster(SurveiIkm.objects.select_related("opd").get(pk=params["survei"]), params["url"])
+
+
+POSTER = jobs.daftar(
+    JenisLaporan(
+        kode="poster-skm", judul=gettext_lazy("Poster QR Survei Kepuasan Masyarakat"), boleh=_boleh_poster,
+        versi=lambda params: SurveiIkm.objects.filter(pk=params["survei"]).values("unit_layanan").first(),
+        buat=_buat_poster, format=("pdf",), parameter=("survei", "url"),
+        nama_berkas=lambda params: f"poster-{_nama_skm(params)}",
+    )
+)  # fmt: skip

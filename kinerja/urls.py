@@ -33,8 +33,7 @@ urlpatterns = [
     path("ikm/<int:pk>/tutup/", ikm.ikm_tutup, name="ikm-tutup"),
     path("ikm/<int:pk>/isi-realisasi/", ikm.ikm_isi_realisasi, name="ikm-isi-realisasi"),
     path("ikm/<int:pk>/poster/", ikm.ikm_poster, name="ikm-poster"),
-    path("ikm/<int:pk>/poster.pdf", ikm.ikm_poster_pdf, name="ikm-poster-pdf"),
-    path("ikm/<int:pk>/laporan.pdf", ikm.ikm_pdf, name="ikm-pdf"),
-    path("ikm/<int:pk>/laporan.xlsx", ikm.ikm_xlsx, name="ikm-xlsx"),
+    path("ikm/<int:pk>/poster/pdf/", ikm.ikm_poster_pdf, name="ikm-poster-pdf"),
+    path("ikm/<int:pk>/laporan/", ikm.ikm_laporan, name="ikm-laporan"),
     path("skm/<str:token>/", ikm.ikm_publik, name="ikm-publik"),
 ]

@@ -51,7 +51,7 @@ def pasang_skema_bawaan(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja', '0001_perencanaan_realisasi'),
+        ('kinerja', '0002_skor'),
         ('opd', '0003_verbose_names'),
         ('pghistory', '0007_auto_20250421_0444'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -6,7 +6,7 @@ from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,15 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kinerja.forms_ikm import KuesionerForm, SurveiForm
 from kinerja.models import Realisasi, SurveiIkm
-from kinerja.reports_ikm import nama_berkas, pdf_laporan, pdf_poster, qr_data_uri, xlsx_laporan
+from kinerja.reports_ikm import qr_data_uri
 from kinerja.selectors import ikm as selectors
 from kinerja.services import ikm as services
 from kinerja.services.realisasi import Konflik
 from kinerja.views.inovasi import _galat_ke_form
-from sipd import access
+from sipd import access, laporan
 from sipd.formatting import format_isian
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _survei(request, pk: int, action=access.VIEW) -> SurveiIkm:
@@ -145,29 +143,32 @@ def ikm_poster(request, pk: int):
     return render(request, "kinerja/ikm/poster.html", {"survei": survei, "url": url, "qr": qr_data_uri(url)})
 
 
-def _unduhan(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def _minta_laporan(request, kode: str, params: dict, fmt: str):
+    try:
+        job = laporan.minta(user=request.user, kode=kode, params=params, fmt=fmt)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("ikm-detail", pk=params["survei"])
+    return redirect("laporan-status", pk=job.pk)
 
 
-@require_GET
+@require_POST
 def ikm_poster_pdf(request, pk: int):
+    """The poster as a PDF, rendered by the report worker."""
     survei = _survei(request, pk)
-    pdf = pdf_poster(survei, _url_publik(request, survei))
-    return _unduhan(pdf, "application/pdf", nama_berkas(survei, "poster.pdf"))
+    return _minta_laporan(
+        request, "poster-skm", {"survei": survei.pk, "url": _url_publik(request, survei)}, "pdf"
+    )
 
 
-@require_GET
-def ikm_pdf(request, pk: int):
+@require_POST
+def ikm_laporan(request, pk: int):
+    """The SKM report (PDF or Excel), rendered by the report worker; the page then follows the job."""
     survei = _survei(request, pk)
-    return _unduhan(pdf_laporan(survei), "application/pdf", nama_berkas(survei, "pdf"))
-
-
-@require_GET
-def ikm_xlsx(request, pk: int):
-    survei = _survei(request, pk)
-    return _unduhan(xlsx_laporan(survei), XLSX, nama_berkas(survei, "xlsx"))
+    fmt = request.POST.get("format")
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
+    return _minta_laporan(request, "skm", {"survei": survei.pk}, fmt)
 
 
 def _set_cookie(response, request, token: str) -> None:
