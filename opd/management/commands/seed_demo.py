@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from kinerja import demo_inovasi
 from opd import demo
 
 
@@ -11,3 +12,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         demo.seed(stdout=self.stdout)
+        demo_inovasi.seed(stdout=self.stdout)
