@@ -34,7 +34,8 @@ IDE = (
      "Pendampingan kader di setiap desa.", "Keterlibatan warga meningkat."),
 )  # fmt: skip
 SARAN = (
-    "", "", "", "Antrean perlu dipercepat.", "Petugas ramah, terima kasih.", "Ruang tunggu perlu kipas angin.",
+    "", "", "", "Antrean perlu dipercepat.", "Petugas ramah, terima kasih.",
+    "Ruang tunggu perlu kipas angin.",
     "Informasi persyaratan agar dipasang.",
 )  # fmt: skip
 TAHAPAN = ("inisiatif", "uji_coba", "penerapan", "penerapan")
