@@ -48,7 +48,9 @@ def test_ikm_worked_examples(jawaban, nilai, kode):
 def test_nrr_per_element_counts_only_who_answered():
     hasil = ikm(CONTOH)
     assert hasil.terjawab == (3, 3, 2, 3, 2, 3, 3, 3, 2)
-    assert hasil.nrr == tuple(Fraction(x) for x in ("11/3", "8/3", "7/2", "8/3", "4", "10/3", "11/3", "8/3", "7/2"))
+    assert hasil.nrr == tuple(
+        Fraction(x) for x in ("11/3", "8/3", "7/2", "8/3", "4", "10/3", "11/3", "8/3", "7/2")
+    )
     assert f"{hasil.nilai_desimal:.2f}" == "82.41"
     assert mutu(hasil.nilai).kinerja == "Baik"
 
@@ -120,8 +122,14 @@ def test_results_page_data_in_fixed_queries(banyak, django_assert_num_queries):
 # The public questionnaire
 # ---------------------------------------------------------------------------------------------------------
 def _isi(client, survei, **extra):
-    data = {f"u{i}": "4" for i in range(1, 10)} | {"usia": "34", "jenis_kelamin": "P", "pendidikan": "s1",
-                                                   "pekerjaan": "swasta", "saran": "Mantap"} | extra  # fmt: skip
+    profil = {
+        "usia": "34",
+        "jenis_kelamin": "P",
+        "pendidikan": "s1",
+        "pekerjaan": "swasta",
+        "saran": "Mantap",
+    }
+    data = {f"u{i}": "4" for i in range(1, 10)} | profil | extra
     return client.post(f"/kinerja/skm/{survei.token}/", data)
 
 
@@ -222,7 +230,8 @@ def test_survey_list_query_count_is_flat(two_opds, login, django_assert_max_num_
 def test_operator_defines_a_survey_for_own_opd_only(two_opds, login):
     client = login(two_opds.users.operator_a)
     data = {"opd": two_opds.opd_a.pk, "unit_layanan": "Puskesmas Cempaka", "tahun": "2025", "periode": "tw2",
-            "tanggal_mulai": "2025-04-01", "tanggal_selesai": "2025-06-30", "populasi": "1200", "dibuka": "on"}  # fmt: skip
+            "tanggal_mulai": "2025-04-01", "tanggal_selesai": "2025-06-30", "populasi": "1200",
+            "dibuka": "on"}  # fmt: skip
     response = client.post("/kinerja/ikm/tambah/", data)
     assert response.status_code == 302
     survei = two_opds.opd_a.survei_ikm.get()
@@ -267,7 +276,12 @@ def test_locked_triwulan_is_not_filled(two_opds, login):
 @pytest.mark.django_db
 def test_report_jobs_for_other_opd_survey_are_refused(two_opds, login):
     survei = SurveiFactory(opd=two_opds.opd_a)
-    assert login(two_opds.users.operator_b).post(f"/kinerja/ikm/{survei.pk}/laporan/", {"format": "pdf"}).status_code == 404
+    assert (
+        login(two_opds.users.operator_b)
+        .post(f"/kinerja/ikm/{survei.pk}/laporan/", {"format": "pdf"})
+        .status_code
+        == 404
+    )
 
 
 @pytest.mark.django_db
@@ -279,7 +293,9 @@ def test_api_result_and_calculator(two_opds, login):
     assert data["hasil"]["mutu"] == "B" and data["sampel_minimal"] == 44
     assert round(data["hasil"]["ikm"], 4) == 82.4074
     assert data["hasil"]["nrr"][2] == 3.5
-    hitung = client.post("/api/v1/ikm/hitung/", {"jawaban": [[3] * 9]}, content_type="application/json").json()
+    hitung = client.post(
+        "/api/v1/ikm/hitung/", {"jawaban": [[3] * 9]}, content_type="application/json"
+    ).json()
     assert hitung["ikm"] == 75 and hitung["mutu"] == "C"
     bad = client.post("/api/v1/ikm/hitung/", {"jawaban": [[5] * 9]}, content_type="application/json")
     assert bad.status_code == 400
