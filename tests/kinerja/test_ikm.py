@@ -300,3 +300,30 @@ def test_api_result_and_calculator(two_opds, login):
     bad = client.post("/api/v1/ikm/hitung/", {"jawaban": [[5] * 9]}, content_type="application/json")
     assert bad.status_code == 400
     assert login(two_opds.users.operator_b).get(f"/api/v1/survei-ikm/{survei.pk}/hasil/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_skm_reports_pdf_and_excel(two_opds):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from sipd import laporan as jobs
+
+    survei = SurveiFactory(opd=two_opds.opd_a, populasi=100)
+    respon(survei, CONTOH, saran='=HYPERLINK("x")')
+    pdf = jobs.buat_langsung("skm", {"survei": survei.pk}, "pdf")
+    assert pdf.startswith(b"%PDF") and jobs.hitung_halaman(pdf) == 1
+    wb = load_workbook(BytesIO(jobs.buat_langsung("skm", {"survei": survei.pk}, "xlsx")))
+    olah = wb.worksheets[0]
+    assert [c.value for c in olah[2]][:10] == [1, 4, 3, 4, 3, 4, 3, 4, 3, 4]
+    ikm_row = next(r for r in olah.iter_rows(values_only=True) if r[0] == "IKM")
+    assert round(ikm_row[1], 4) == 82.4074
+    assert wb["Saran"]["B2"].value.startswith("'=")  # formula injection neutralized
+    url = f"http://sipd.local/kinerja/skm/{survei.token}/"
+    assert jobs.ambil("poster-skm").boleh(two_opds.users.operator_a, {"survei": survei.pk, "url": url})
+    assert not jobs.ambil("poster-skm").boleh(
+        two_opds.users.operator_a, {"survei": survei.pk, "url": "http://x/"}
+    )
+    assert not jobs.ambil("skm").boleh(two_opds.users.operator_b, {"survei": survei.pk})
+    assert jobs.buat_langsung("poster-skm", {"survei": survei.pk, "url": url}, "pdf").startswith(b"%PDF")
