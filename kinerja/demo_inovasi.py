@@ -10,6 +10,7 @@ import datetime
 import random
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from kinerja.models import IndikatorInovasi, Inovasi, JawabanInovasi, ResponIkm, SurveiIkm
 from kinerja.models.ikm import UNSUR_FIELDS, JenisKelamin, Pekerjaan, Pendidikan
@@ -54,26 +55,27 @@ def _tanggal(rng: random.Random, tahapan: str) -> dict:
     return {"tanggal_inisiatif": inisiatif, "tanggal_uji_coba": uji, "tanggal_penerapan": terap}
 
 
-def _seed_inovasi() -> int:
-    opd = list(perangkat_daerah().order_by("kode"))
+def _seed_inovasi(opd) -> int:
+    """Innovations for the perangkat daerah that have none yet (except the last few, left to be flagged)."""
     dengan = opd[: max(len(opd) - TANPA_INOVASI, 0)]
-    ada = set(Inovasi.objects.values_list("opd_id", "nama"))
     baru = []
     for o in dengan:
-        rng = random.Random(f"{SEED}-{o.kode}")  # one stream per OPD: a re-run draws the same plan
+        if o.punya_inovasi:
+            continue
+        rng = random.Random(f"{SEED}-{o.kode}")  # one stream per OPD: the same plan on every run
         singkat = o.singkatan or o.nama.split()[-1]
         for nama, jenis, masalah, metode, manfaat in rng.sample(IDE, rng.choice((1, 1, 2, 3))):
             nama = nama.format(s=singkat)
             tahapan = rng.choice(TAHAPAN)
             tanggal = _tanggal(rng, tahapan)
-            if (o.pk, nama) in ada:
-                continue
             baru.append(
                 Inovasi(
                     opd=o, nama=nama, jenis=jenis, tahapan=tahapan, permasalahan=masalah, metode=metode,
                     manfaat=manfaat, **tanggal,
                 )
             )  # fmt: skip
+    if not baru:
+        return 0
     Inovasi.objects.bulk_create(baru)
     skema = list(IndikatorInovasi.objects.filter(aktif=True).prefetch_related("opsi"))
     jawaban = []
@@ -100,11 +102,17 @@ def _jawaban(rng: random.Random, mutu: float) -> list[int | None]:
     return hasil
 
 
-def _seed_ikm(rng: random.Random) -> tuple[int, int]:
+def _seed_ikm(rng: random.Random, opd_list) -> tuple[int, int]:
     survei_baru = respon_baru = 0
+    # One query for what exists: a re-run finds every survey with its answers and writes nothing.
+    lengkap = set(
+        SurveiIkm.objects.filter(tahun=TAHUN_SURVEI, periode="s2", respon__isnull=False)
+        .values_list("opd_id", "unit_layanan")
+        .distinct()
+    )
     for awalan, unit, layanan, populasi, mutu in SURVEI:
-        opd = perangkat_daerah().filter(kode__startswith=awalan).order_by("kode").first()
-        if opd is None:
+        opd = next((o for o in opd_list if o.kode.startswith(awalan)), None)
+        if opd is None or (opd.pk, unit) in lengkap:
             continue
         survei, dibuat = SurveiIkm.objects.get_or_create(
             opd=opd, unit_layanan=unit, tahun=TAHUN_SURVEI, periode="s2",
@@ -132,10 +140,12 @@ def _seed_ikm(rng: random.Random) -> tuple[int, int]:
     return survei_baru, respon_baru
 
 
-@transaction.atomic
 def seed(*, stdout=None) -> dict:
-    inovasi = _seed_inovasi()
-    survei, respon = _seed_ikm(random.Random(SEED))
+    with transaction.atomic(savepoint=False):
+        ada = Inovasi.objects.filter(opd=OuterRef("pk"))
+        opd = list(perangkat_daerah().annotate(punya_inovasi=Exists(ada)).order_by("kode"))
+        inovasi = _seed_inovasi(opd)
+        survei, respon = _seed_ikm(random.Random(SEED), opd)
     hasil = {"inovasi": inovasi, "survei": survei, "respon": respon}
     if stdout is not None:
         stdout.write(

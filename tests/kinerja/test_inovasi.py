@@ -170,3 +170,18 @@ def test_dashboard_page_and_api(two_opds, login):
     rows = login(two_opds.users.operator_a).get("/api/v1/inovasi/").json()["results"]
     assert rows[0]["skor"] == 100 and rows[0]["predikat"] == "Sangat Inovatif"
     assert login(two_opds.users.operator_b).get("/api/v1/inovasi/").json()["results"] == []
+
+
+@pytest.mark.django_db
+def test_demo_seed_leaves_a_few_opds_flagged_and_is_idempotent():
+    from kinerja import demo_inovasi
+    from kinerja.models import ResponIkm, SurveiIkm
+    from opd import demo
+
+    demo.seed()
+    pertama = demo_inovasi.seed()
+    assert pertama["inovasi"] > 50 and pertama["survei"] == 4 and pertama["respon"] == 1200
+    r = ringkasan()
+    assert len(r.tanpa_inovasi) == demo_inovasi.TANPA_INOVASI and r.jumlah_inovasi == pertama["inovasi"]
+    assert demo_inovasi.seed() == {"inovasi": 0, "survei": 0, "respon": 0}
+    assert SurveiIkm.objects.count() == 4 and ResponIkm.objects.count() == 1200
