@@ -65,7 +65,9 @@ def test_questionnaire_on_a_phone_then_result_for_bappeda_and_the_opd(
     shot(page, "ikm-hasil-bappeda-satu-responden")
 
     # A second respondent on another phone answers all nine, and the IKM appears.
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="id-ID"
+    )
     hp = phone.new_page()
     hp.goto(url)
     for unsur in range(1, 10):
