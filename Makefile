@@ -12,6 +12,9 @@ lint:
 format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
 
+bench:  ## benchmarks of every app (<app>/bench.py) on a throwaway database; `make bench NAME=sla` for one
+	DEBUG=$${DEBUG:-true} .venv/bin/python manage.py bench $(NAME)
+
 constraints:  ## re-pin every dependency after changing pyproject.toml
 	rm -rf /tmp/sipd-pin && python3 -m venv /tmp/sipd-pin && /tmp/sipd-pin/bin/pip install -q '.[embedded,test]' \
 	  && /tmp/sipd-pin/bin/pip freeze --exclude-editable | grep -v '^sipd' > constraints.txt

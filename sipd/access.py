@@ -32,13 +32,14 @@ class Aturan:
 
     `global_roles[action]`: roles that may do `action` on every row.
     `opd_roles[action]`: roles that may do `action` on rows of the OPDs where they hold that role.
-    `opd_field`: lookup path from the model to the owning OPD's id (None: not owned by an OPD).
+    `opd_field`: lookup path from the model to the owning OPD's id (None: not owned by an OPD), or a tuple of
+    paths when a row belongs to several OPDs (e.g. a request's sender and its provider): any one grants.
     `semua_pengguna`: actions every signed-in user with any role may do on every row (a directory).
     """
 
     global_roles: Mapping[str, Iterable[str]] = field(default_factory=dict)
     opd_roles: Mapping[str, Iterable[str]] = field(default_factory=dict)
-    opd_field: str | None = None
+    opd_field: str | tuple[str, ...] | None = None
     semua_pengguna: frozenset[str] = frozenset()
 
     def __post_init__(self):
@@ -120,13 +121,18 @@ def _scope(model, user, action) -> bool | frozenset[int]:
     return ids
 
 
+def _opd_paths(rule: Aturan) -> tuple[str, ...]:
+    return (rule.opd_field,) if isinstance(rule.opd_field, str) else tuple(rule.opd_field or ())
+
+
 def restrict(queryset: models.QuerySet, user, action: str = VIEW) -> models.QuerySet:
     scope = _scope(queryset.model, user, action)
     if scope is True:
         return queryset
     if not scope:
         return queryset.none()
-    return queryset.filter(**{f"{_rule(queryset.model).opd_field}__in": scope})
+    paths = _opd_paths(_rule(queryset.model))
+    return queryset.filter(reduce(operator.or_, (models.Q(**{f"{path}__in": scope}) for path in paths)))
 
 
 def can_any(user, action: str, model) -> bool:
@@ -140,13 +146,15 @@ def can(user, action: str, obj: models.Model) -> bool:
         return True
     if not scope:
         return False
-    path = _rule(type(obj)).opd_field
-    value = obj
-    for part in path.split("__"):
-        value = getattr(value, part)
-        if value is None:
-            return False
-    return value in scope
+    for path in _opd_paths(_rule(type(obj))):
+        value = obj
+        for part in path.split("__"):
+            value = getattr(value, part)
+            if value is None:
+                break
+        if value is not None and value in scope:
+            return True
+    return False
 
 
 def can_for_opd(user, action: str, model, opd_id: int) -> bool:

@@ -53,6 +53,8 @@ class JenisLaporan:
     nama_berkas: Callable | None = None
     keterangan: str = ""
     kelompok: str = field(default="")
+    # False: asked for from its own page (e.g. one disaster's recap), not listed on the generic report form.
+    di_formulir: bool = True
 
 
 _REGISTRY: dict[str, JenisLaporan] = {}
@@ -79,8 +81,8 @@ def ambil(kode: str) -> JenisLaporan:
         raise ValidationError(_("Jenis laporan %(kode)s tidak dikenal.") % {"kode": kode}) from None
 
 
-def yang_boleh(user) -> list[JenisLaporan]:
-    return [j for j in semua().values() if j.boleh(user, {})]
+def yang_boleh(user, *, formulir: bool = True) -> list[JenisLaporan]:
+    return [j for j in semua().values() if (j.di_formulir or not formulir) and j.boleh(user, {})]
 
 
 def sidik(*parts) -> str:
@@ -150,7 +152,13 @@ def mulai(job_id: int) -> PekerjaanLaporan | None:
     return job
 
 
-def simpan_hasil(job: PekerjaanLaporan, isi: bytes) -> PekerjaanLaporan:
+def memori_puncak_mb() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def simpan_hasil(job: PekerjaanLaporan, isi: bytes, *, memori_mb: int | None = None) -> PekerjaanLaporan:
     """Store the whole file, then mark the job done: a failure before this leaves no file behind."""
     halaman = hitung_halaman(isi) if job.format == "pdf" else None
     nama = f"laporan/{job.jenis}/{job.pk}-{job.versi_data[:12]}.{job.format}"
@@ -163,7 +171,18 @@ def simpan_hasil(job: PekerjaanLaporan, isi: bytes) -> PekerjaanLaporan:
             job.berkas.name = tersimpan
             job.status, job.progres, job.selesai, job.halaman = Status.SELESAI, 100, timezone.now(), halaman
             job.pesan = ""
-            job.save(update_fields=["berkas", "status", "progres", "selesai", "halaman", "pesan"])
+            job.memori_puncak_mb = max(memori_mb or 0, memori_puncak_mb())
+            job.save(
+                update_fields=[
+                    "berkas",
+                    "status",
+                    "progres",
+                    "selesai",
+                    "halaman",
+                    "pesan",
+                    "memori_puncak_mb",
+                ]
+            )
     except Exception:
         storage.delete(tersimpan)
         raise

@@ -127,6 +127,7 @@ class PekerjaanLaporan(models.Model):
     berkas = models.FileField(_("berkas"), upload_to="laporan/", blank=True, max_length=200)
     nama_berkas = models.CharField(_("nama berkas"), max_length=200, blank=True)
     halaman = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    memori_puncak_mb = models.PositiveIntegerField(_("memori puncak per proses (MB)"), null=True, blank=True)
     diminta_oleh = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+")
     dibuat = models.DateTimeField(_("diminta"), auto_now_add=True)
     mulai = models.DateTimeField(_("mulai"), null=True, blank=True)

@@ -131,6 +131,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kinerja.tasks.hitung_ulang_semua_skor",
         "schedule": crontab(hour=1, minute=30),
     },
+    # Decrees that start later get their duty assignments on the day they start.
+    "bencana-penugasan-status-mulai": {"task": "bencana.tasks.penugasan_status_mulai", "schedule": 15 * 60},
+    "bencana-pengingat-laporan-harian": {
+        "task": "bencana.tasks.pengingat_laporan_harian",
+        "schedule": 60 * 60,
+    },
 }
 
 # Auth
@@ -266,6 +272,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Choice sets whose field names ("jenis", "status") other apps use too: named once here.
+    "ENUM_NAME_OVERRIDES": {
+        "JenisPerubahanEnum": "kinerja.choices.JenisPerubahan",
+        "StatusRencanaEnum": "kinerja.choices.StatusRencana",
+    },
 }
 
 # Domain settings (DOMAIN.md names the defaults).
@@ -275,6 +286,8 @@ SIPD_PERAN_DATA_PRIBADI = env_list("SIPD_PERAN_DATA_PRIBADI", ["admin", "kepegaw
 SIPD_LAPORAN_BATAS_DETIK = env_int("SIPD_LAPORAN_BATAS_DETIK", 300, minimum=10)
 SIPD_LAPORAN_MAKS_MEMORI_MB = env_int("SIPD_LAPORAN_MAKS_MEMORI_MB", 3072, minimum=256)
 SIPD_LAPORAN_RETENSI_HARI = env_int("SIPD_LAPORAN_RETENSI_HARI", 30, minimum=1)
+# Long PDF reports are cut into sections of this many rows, rendered by parallel tasks.
+SIPD_LAPORAN_BARIS_PER_BAGIAN = env_int("SIPD_LAPORAN_BARIS_PER_BAGIAN", 500, minimum=50)
 # OPD roles that may submit (ajukan) a triwulan report to Bappeda: the Kepala OPD, or also the operator.
 SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
 if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:
@@ -292,6 +305,29 @@ SIPD_PREDIKAT = parse_skala_predikat(
 )
 SIPD_SKOR_JEDA_DETIK = env_int("SIPD_SKOR_JEDA_DETIK", 60, minimum=1, maximum=3600)
 SIPD_DASBOR_CACHE_DETIK = env_int("SIPD_DASBOR_CACHE_DETIK", 900, minimum=0)
+# The disaster agency (BPBD): the OPD whose singkatan or kode this names manages disaster data.
+SIPD_OPD_BPBD = env_str("SIPD_OPD_BPBD", "BPBD")
+# Karawang Perbup rule: a status decree assigns every active OPD head as Kepala Pelaksana BPBD on duty.
+SIPD_BENCANA_PENUGASAN_OTOMATIS = env_bool("SIPD_BENCANA_PENUGASAN_OTOMATIS", True)
+# Hour of the day (local time) when assignees without today's daily report are reminded.
+SIPD_BENCANA_JAM_PENGINGAT = env_int("SIPD_BENCANA_JAM_PENGINGAT", 16, minimum=0, maximum=23)
+# SLA between units (sla/): working hours of the SLA clock as ISO weekday ranges (1 = Monday); weekdays not
+# named are days off. Checked at start-up (sla/checks.py).
+SIPD_SLA_JAM_KERJA = env_list("SIPD_SLA_JAM_KERJA", ["1-4=07:30-16:00", "5=07:30-16:30"])
+# Hours before the due time when the provider is reminded.
+SIPD_SLA_PENGINGAT_JAM = env_int("SIPD_SLA_PENGINGAT_JAM", 4, minimum=1, maximum=240)
+# Largest attachment of a service request (MB), and the file types accepted (checked by content).
+SIPD_SLA_LAMPIRAN_MAX_BYTES = env_int("SIPD_SLA_LAMPIRAN_MAX_MB", 10, minimum=1, maximum=100) * 1024 * 1024
+SIPD_SLA_LAMPIRAN_TIPE = env_list(
+    "SIPD_SLA_LAMPIRAN_TIPE", ["pdf", "jpg", "png", "docx", "xlsx", "odt", "ods"]
+)
+# Weight (percent) of SLA compliance in the OPD performance score; 0 leaves it out.
+SIPD_SLA_BOBOT_SKOR = env_int("SIPD_SLA_BOBOT_SKOR", 0, minimum=0, maximum=100)
+
+CELERY_BEAT_SCHEDULE = {
+    # Reminders before the due time, breach flags and escalation at it.
+    "sla-periksa-tenggat": {"task": "sla.tasks.periksa_tenggat", "schedule": 300.0},
+}
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {

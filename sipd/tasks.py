@@ -92,7 +92,7 @@ def buat_laporan(self, job_id: int):
 
 
 @shared_task(**LAPORAN_OPSI)
-def buat_bagian_laporan(self, job_id: int, indeks: int) -> str | None:
+def buat_bagian_laporan(self, job_id: int, indeks: int) -> dict | None:
     """One section of a PDF, stored as a temporary file; its name goes to the merge step."""
     from django.core.files.base import ContentFile
     from django.core.files.storage import default_storage
@@ -110,7 +110,7 @@ def buat_bagian_laporan(self, job_id: int, indeks: int) -> str | None:
         nama = f"laporan/tmp/{job_id}-{job.versi_data[:12]}-{indeks:04d}.pdf"
         if default_storage.exists(nama):
             default_storage.delete(nama)
-        return default_storage.save(nama, ContentFile(isi))
+        return {"nama": default_storage.save(nama, ContentFile(isi)), "memori_mb": laporan.memori_puncak_mb()}
     except Exception as exc:
         laporan.log.exception("bagian %s laporan %s gagal", indeks, job_id)
         laporan.gagal(job_id, laporan.pesan_galat(exc))
@@ -118,15 +118,16 @@ def buat_bagian_laporan(self, job_id: int, indeks: int) -> str | None:
 
 
 @shared_task(**LAPORAN_OPSI)
-def gabung_laporan(self, nama_bagian: list[str | None], job_id: int):
+def gabung_laporan(self, hasil_bagian: list[dict | None], job_id: int):
     from django.core.files.storage import default_storage
 
     from sipd import laporan
     from sipd.models import PekerjaanLaporan
 
     job = PekerjaanLaporan.objects.filter(pk=job_id).first()
+    nama_bagian = [h["nama"] for h in hasil_bagian if h]
     try:
-        if job is None or job.status != PekerjaanLaporan.Status.DIPROSES or None in nama_bagian:
+        if job is None or job.status != PekerjaanLaporan.Status.DIPROSES or None in hasil_bagian:
             return None
         laporan._progres(job_id)(92)
         bagian = []
@@ -135,13 +136,13 @@ def gabung_laporan(self, nama_bagian: list[str | None], job_id: int):
                 bagian.append(fh.read())
         with _batas_memori():
             isi = laporan.gabung_pdf(bagian, kode=job.jenis, params=job.parameter)
-        laporan.simpan_hasil(job, isi)
+        laporan.simpan_hasil(job, isi, memori_mb=max(h["memori_mb"] for h in hasil_bagian))
     except Exception as exc:
         laporan.log.exception("penggabungan laporan %s gagal", job_id)
         laporan.gagal(job_id, laporan.pesan_galat(exc))
     finally:
         for nama in nama_bagian:
-            if nama and default_storage.exists(nama):
+            if default_storage.exists(nama):
                 default_storage.delete(nama)
     return job_id
 

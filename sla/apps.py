@@ -1,5 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SlaConfig(AppConfig):
     name = "sla"
+    verbose_name = _("SLA antar perangkat daerah")
+
+    def ready(self):
+        from sla import checks  # noqa: F401 - registers the settings check

@@ -7,6 +7,8 @@ MATRIX = {
     "notifikasi": (lambda f: "/notifikasi/", everyone(tanpa_peran=OK)),
     "notifikasi-buka": (lambda f: "/notifikasi/999999/", everyone(NOT_FOUND, tanpa_peran=NOT_FOUND)),
     "riwayat": (lambda f: f"/riwayat/opd/pegawai/{f.pegawai_a.pk}/", only("admin", "bappeda")),
+    "unduhan": (lambda f: "/unduhan/tidakada/", everyone(NOT_FOUND, tanpa_peran=NOT_FOUND)),
+    "unduhan-berkas": (lambda f: "/unduhan/tidakada/berkas/", everyone(NOT_FOUND, tanpa_peran=NOT_FOUND)),
     "password_change": (lambda f: "/akun/sandi/", everyone(tanpa_peran=OK)),
     "password_change_done": (lambda f: "/akun/sandi/selesai/", everyone(tanpa_peran=OK)),
     "login": (lambda f: "/akun/masuk/", {**everyone(LOGIN, tanpa_peran=LOGIN), "anon": OK}),
@@ -39,7 +41,8 @@ def _pekerjaan(f, selesai=False):
 
 
 # Report types decide who may ask (sipd.laporan registry); a job of a type the role can't ask for is a 404.
-LAPORAN_PIMPINAN = only("admin", "bappeda", "pimpinan")
+# Every role with kinerja data asks for some report (an OPD: its own Renstra and Renja).
+LAPORAN_PIMPINAN = only("admin", "bappeda", "pimpinan", "kepala_a", "operator_a", "operator_b")
 JOB_PIMPINAN = only("admin", "bappeda", "pimpinan", other=NOT_FOUND)
 MATRIX |= {
     "laporan": (lambda f: "/laporan/", LAPORAN_PIMPINAN),

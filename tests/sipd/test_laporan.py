@@ -114,8 +114,9 @@ def test_worker_renders_pdf_and_xlsx_then_reuses_the_file(
 
 @pytest.mark.django_db
 def test_roles_without_the_report_are_refused(two_opds, client):
-    client.force_login(two_opds.users.operator_b)
+    client.force_login(two_opds.users.kepegawaian)
     assert client.get("/laporan/").status_code == 403
+    client.force_login(two_opds.users.operator_b)
     with pytest.raises(laporan.PermissionDenied):
         laporan.minta(
             user=two_opds.users.operator_a,

@@ -1,4 +1,4 @@
-"""Kinerja reports registered with the report-job framework (sipd.laporan)."""
+"""Rekap pengisian: completeness and workflow status of every OPD for one triwulan."""
 
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
