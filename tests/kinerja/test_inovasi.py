@@ -185,3 +185,14 @@ def test_demo_seed_leaves_a_few_opds_flagged_and_is_idempotent():
     assert len(r.tanpa_inovasi) == demo_inovasi.TANPA_INOVASI and r.jumlah_inovasi == pertama["inovasi"]
     assert demo_inovasi.seed() == {"inovasi": 0, "survei": 0, "respon": 0}
     assert SurveiIkm.objects.count() == 4 and ResponIkm.objects.count() == 1200
+
+
+@pytest.mark.django_db
+def test_admin_edits_the_scheme_in_django_admin(two_opds, client):
+    admin_user = two_opds.users.admin
+    admin_user.is_staff = admin_user.is_superuser = True  # Django admin also needs model permissions
+    admin_user.save()
+    client.force_login(admin_user)
+    ind = IndikatorInovasi.objects.get(kode="regulasi")
+    response = client.get(f"/admin/kinerja/indikatorinovasi/{ind.pk}/change/")
+    assert response.status_code == 200 and "Peraturan Kepala Daerah" in response.content.decode()
