@@ -292,6 +292,8 @@ SIPD_LAPORAN_BARIS_PER_BAGIAN = env_int("SIPD_LAPORAN_BARIS_PER_BAGIAN", 500, mi
 SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
 if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:
     raise ImproperlyConfigured("SIPD_PENGAJUAN_OLEH: kepala_opd dan/atau operator_opd")
+# Public IKM questionnaire: answers accepted per network address per survey per hour (anti-spam).
+SIPD_IKM_BATAS_PER_JAM = env_int("SIPD_IKM_BATAS_PER_JAM", 30, minimum=1)
 
 # Capaian (DOMAIN.md §3): the formula for negative polarity, the cap before roll-up averages, the predikat
 # scale (lower bound:label from the highest band down; the last band has no bound) and how long edits are
