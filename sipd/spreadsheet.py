@@ -24,7 +24,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
+from sipd.excel import FORMULA_PREFIXES, sel_aman
 from sipd.formatting import format_angka, parse_angka
 
 MAX_BARIS = 20_000
@@ -396,3 +400,76 @@ class Baris:
     def salah(self, kolom, pesan):
         self.ok = False
         self.galat.append(Galat(self.nomor, kolom, str(pesan), self.lembar))
+
+
+def tanpa_penetral(value):
+    """Undo sipd.excel.sel_aman: an exported "'=x" reads back as "=x", so export → import changes nothing."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
+# Templates ---------------------------------------------------------------------------------------------
+
+JUDUL_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def isi_pilihan(kolom: Kolom) -> list[str]:
+    """Dropdown values: Indonesian labels, which every language's import accepts."""
+    if isinstance(kolom.pilihan, tuple):
+        return list(kolom.pilihan)
+    with translation.override("id"):
+        return [str(label) for label in kolom.pilihan.labels]
+
+
+def tulis_lembar_templat(sheet, kolom: Sequence[Kolom], rows, *, max_baris: int = MAX_BARIS) -> None:
+    """A template sheet: the column names in bold on a frozen row 1, then `rows` (text made formula-safe);
+    text columns formatted as Text, choice columns with a dropdown."""
+    sheet.append([k.nama for k in kolom])
+    n = 1
+    for row in rows:
+        sheet.append([sel_aman(v) for v in row])
+        n += 1
+    for i, k in enumerate(kolom, start=1):
+        huruf = get_column_letter(i)
+        sheet.cell(row=1, column=i).font = Font(bold=True)
+        sheet.cell(row=1, column=i).fill = JUDUL_FILL
+        sheet.column_dimensions[huruf].width = max(14, min(len(k.contoh) + 4, 60))
+        if k.teks:
+            sheet.column_dimensions[huruf].number_format = "@"
+            for r in range(2, n + 1):
+                sheet.cell(row=r, column=i).number_format = "@"
+        if k.pilihan:
+            validasi = DataValidation(
+                type="list",
+                formula1='"{}"'.format(",".join(isi_pilihan(k))),
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle=_("Isian tidak dikenal"),
+                error=_("Pilih salah satu isian dari daftar."),
+            )
+            validasi.add(f"{huruf}2:{huruf}{max_baris + 1}")
+            sheet.add_data_validation(validasi)
+    sheet.freeze_panes = "A2"
+
+
+def tulis_petunjuk(sheet, judul: str, catatan: Sequence[str], bagian: Sequence[tuple[str, Sequence[Kolom]]]):
+    """The instructions sheet: a title, notes, then a table of every column (per sheet when `bagian` has
+    several: [(sheet name or "", columns)])."""
+    sheet.append([judul])
+    sheet["A1"].font = Font(bold=True, size=13)
+    for teks_catatan in catatan:
+        sheet.append([str(teks_catatan)])
+    for nama_lembar, kolom in bagian:
+        sheet.append([])
+        if nama_lembar:
+            sheet.append([_("Lembar %(lembar)s") % {"lembar": nama_lembar}])
+            sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True)
+        sheet.append([_("Kolom"), _("Wajib diisi"), _("Keterangan"), _("Contoh")])
+        for cell in sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+            cell.fill = JUDUL_FILL
+        for k in kolom:
+            sheet.append([k.nama, _("ya") if k.wajib else _("tidak"), str(k.keterangan), k.contoh])
+    for huruf, lebar in zip("ABCD", (22, 12, 100, 28), strict=True):
+        sheet.column_dimensions[huruf].width = lebar

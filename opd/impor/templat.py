@@ -6,25 +6,15 @@ import csv
 import io
 
 import openpyxl
-from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from opd.impor.kolom import IMPOR_OPD, IMPOR_PEGAWAI, JENIS_IMPOR, KOLOM
+from sipd import spreadsheet as ss
+from sipd.excel import workbook_bytes
 from sipd.formatting import format_angka
-from sipd.spreadsheet import MAX_BARIS, Kolom
+from sipd.spreadsheet import MAX_BARIS
 
 JUDUL_LEMBAR = {IMPOR_OPD: "OPD", IMPOR_PEGAWAI: "Pegawai"}
-
-
-def _isi_pilihan(kolom: Kolom) -> list[str]:
-    """Dropdown values: Indonesian labels, which every language's import accepts."""
-    if isinstance(kolom.pilihan, tuple):
-        return list(kolom.pilihan)
-    with translation.override("id"):
-        return [str(label) for label in kolom.pilihan.labels]
 
 
 def _catatan(jenis: str) -> list[str]:
@@ -63,47 +53,10 @@ def templat_xlsx(jenis: str) -> bytes:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = JUDUL_LEMBAR[jenis]
-    sheet.append([k.nama for k in kolom])
-    sheet.append([k.contoh or None for k in kolom])
-    judul = PatternFill("solid", fgColor="DDEBF7")
-    for i, k in enumerate(kolom, start=1):
-        huruf = get_column_letter(i)
-        sheet.cell(row=1, column=i).font = Font(bold=True)
-        sheet.cell(row=1, column=i).fill = judul
-        sheet.column_dimensions[huruf].width = max(14, len(k.contoh) + 4)
-        if k.teks:
-            sheet.column_dimensions[huruf].number_format = "@"
-            sheet.cell(row=2, column=i).number_format = "@"
-        if k.pilihan:
-            validasi = DataValidation(
-                type="list",
-                formula1='"{}"'.format(",".join(_isi_pilihan(k))),
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle=_("Isian tidak dikenal"),
-                error=_("Pilih salah satu isian dari daftar."),
-            )
-            validasi.add(f"{huruf}2:{huruf}{MAX_BARIS + 1}")
-            sheet.add_data_validation(validasi)
-    sheet.freeze_panes = "A2"
-
-    petunjuk = workbook.create_sheet("Petunjuk")
-    petunjuk.append([_("Petunjuk impor %(jenis)s") % {"jenis": JENIS_IMPOR[jenis]}])
-    petunjuk["A1"].font = Font(bold=True, size=13)
-    for teks in _catatan(jenis):
-        petunjuk.append([teks])
-    petunjuk.append([])
-    petunjuk.append([_("Kolom"), _("Wajib diisi"), _("Keterangan"), _("Contoh")])
-    for cell in petunjuk[petunjuk.max_row]:
-        cell.font = Font(bold=True)
-        cell.fill = judul
-    for k in kolom:
-        petunjuk.append([k.nama, _("ya") if k.wajib else _("tidak"), str(k.keterangan), k.contoh])
-    for huruf, lebar in zip("ABCD", (16, 12, 100, 28), strict=True):
-        petunjuk.column_dimensions[huruf].width = lebar
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    ss.tulis_lembar_templat(sheet, kolom, [[k.contoh or None for k in kolom]])
+    judul = _("Petunjuk impor %(jenis)s") % {"jenis": JENIS_IMPOR[jenis]}
+    ss.tulis_petunjuk(workbook.create_sheet("Petunjuk"), judul, _catatan(jenis), [("", kolom)])
+    return workbook_bytes(workbook)
 
 
 def templat_csv(jenis: str) -> bytes:
