@@ -1,3 +1,18 @@
-from django.urls import path  # noqa: F401 - each area adds its routes below
+from django.urls import path
 
-urlpatterns: list = []
+from kinerja.views import realisasi
+
+urlpatterns = [
+    path("realisasi/", realisasi.realisasi_index, name="realisasi"),
+    path("realisasi/<int:opd>/<int:tahun>/<int:triwulan>/", realisasi.realisasi_grid, name="realisasi-grid"),
+    path("realisasi/<int:opd>/<int:tahun>/<int:triwulan>/ajukan/", realisasi.ajukan, name="realisasi-ajukan"),
+    path("realisasi/sel/", realisasi.simpan_sel, name="realisasi-sel"),
+    path("realisasi/anggaran/", realisasi.simpan_anggaran, name="realisasi-anggaran"),
+    path("realisasi/bukti/", realisasi.unggah_bukti, name="bukti-unggah"),
+    path("bukti/<str:token>/", realisasi.unduh_bukti, name="bukti-unduh"),
+    path("bukti/<str:token>/hapus/", realisasi.hapus_bukti, name="bukti-hapus"),
+    path("pelaporan/<int:pk>/", realisasi.tinjau, name="pelaporan-tinjau"),
+    path("pelaporan/<int:pk>/putuskan/", realisasi.putuskan, name="pelaporan-putuskan"),
+    path("pemantauan/", realisasi.pemantauan, name="pemantauan"),
+    path("jadwal/", realisasi.jadwal, name="jadwal"),
+]

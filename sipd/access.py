@@ -149,6 +149,12 @@ def can(user, action: str, obj: models.Model) -> bool:
     return value in scope
 
 
+def can_for_opd(user, action: str, model, opd_id: int) -> bool:
+    """May the user do `action` on rows of `model` that belong to OPD `opd_id`?"""
+    scope = _scope(model, user, action)
+    return scope is True or opd_id in scope
+
+
 def require(user, action: str, obj: models.Model) -> None:
     """The write check: a visible object the user may not change is a 403, an invisible one a 404."""
     if can(user, action, obj):

@@ -16,6 +16,8 @@ def portal(request):
             is_admin=access.has_role(user, Peran.ADMIN),
             is_bappeda=access.has_role(user, Peran.BAPPEDA),
             is_kepegawaian=access.has_role(user, Peran.KEPEGAWAIAN),
+            is_pimpinan=access.has_role(user, Peran.PIMPINAN),
+            punya_opd=bool(peran.opd_ids),
             bisa_lihat_riwayat=access.has_role(user, Peran.ADMIN, Peran.BAPPEDA),
             lihat_data_pribadi=access.can_see_private_data(user),
         )

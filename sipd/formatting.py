@@ -36,6 +36,14 @@ def format_angka(value, decimals: int = 2) -> str:
     return f"{text},{frac}" if decimals else text
 
 
+def format_isian(value) -> str:
+    """A number as typed back into a form: Indonesian format, no trailing zeros (1234.5 → '1.234,5')."""
+    if value is None or value == "":
+        return ""
+    text = format_angka(value, 4)
+    return text.rstrip("0").rstrip(",") if "," in text else text
+
+
 def format_rupiah(value) -> str:
     """118000000 → 'Rp118.000.000'."""
     if value is None or value == "":

@@ -261,6 +261,10 @@ SPECTACULAR_SETTINGS = {
 # Domain settings (DOMAIN.md names the defaults).
 # Roles that may see NIK, NIP and wage of pegawai unmasked.
 SIPD_PERAN_DATA_PRIBADI = env_list("SIPD_PERAN_DATA_PRIBADI", ["admin", "kepegawaian"])
+# OPD roles that may submit (ajukan) a triwulan report to Bappeda: the Kepala OPD, or also the operator.
+SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
+if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:
+    raise ImproperlyConfigured("SIPD_PENGAJUAN_OLEH: kepala_opd dan/atau operator_opd")
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {

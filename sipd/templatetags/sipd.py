@@ -2,7 +2,7 @@ from django import template
 
 from sipd import formatting
 from sipd.access import can_see_private_data
-from sipd.formatting import format_angka, format_rupiah
+from sipd.formatting import format_angka, format_isian, format_rupiah
 
 register = template.Library()
 
@@ -10,6 +10,11 @@ register = template.Library()
 @register.filter
 def angka(value, decimals=2):
     return format_angka(value, int(decimals))
+
+
+@register.filter
+def isian(value):
+    return format_isian(value)
 
 
 @register.filter

@@ -108,20 +108,25 @@ class ProgramFactory(factory.django.DjangoModelFactory):
     nama = factory.Sequence(lambda n: f"Program Contoh {n}")
 
 
+def _kegiatan(o) -> Nomenklatur:
+    segmen = {"urusan": o.urusan, "bidang": o.bidang, "program": o.program}
+    program, _ = Nomenklatur.objects.get_or_create(
+        periode=o.periode, opd=o.opd, kode=Nomenklatur.susun_kode(*segmen.values()),
+        defaults={**segmen, "tingkat": Tingkat.PROGRAM, "nama": f"Program {o.program}"},
+    )  # fmt: skip
+    kegiatan, _ = Nomenklatur.objects.get_or_create(
+        periode=o.periode, opd=o.opd, kode=Nomenklatur.susun_kode(*segmen.values(), o.kegiatan),
+        defaults={**segmen, "kegiatan": o.kegiatan, "tingkat": Tingkat.KEGIATAN, "induk": program,
+                  "nama": f"Kegiatan {o.kegiatan}"},
+    )  # fmt: skip
+    return kegiatan
+
+
 class SubKegiatanFactory(ProgramFactory):
     """A sub kegiatan with its kegiatan and program."""
 
     tingkat = Tingkat.SUB_KEGIATAN
-    induk = factory.LazyAttribute(
-        lambda o: Nomenklatur.objects.create(
-            periode=o.periode, opd=o.opd, tingkat=Tingkat.KEGIATAN, urusan=o.urusan, bidang=o.bidang,
-            program=o.program, kegiatan=o.kegiatan, nama=f"Kegiatan {o.kegiatan}",
-            kode=Nomenklatur.susun_kode(o.urusan, o.bidang, o.program, o.kegiatan),
-            induk=ProgramFactory(
-                periode=o.periode, opd=o.opd, urusan=o.urusan, bidang=o.bidang, program=o.program
-            ),
-        )
-    )  # fmt: skip
+    induk = factory.LazyAttribute(lambda o: _kegiatan(o))
     kegiatan = "2.01"
     sub_kegiatan = factory.LazyFunction(lambda: f"{next(_kode) % 9999 + 1:04d}")
     kode = factory.LazyAttribute(

@@ -1,0 +1,120 @@
+"""Uploaded files checked by their content, never by their name: evidence, photos, attachments.
+
+`periksa_berkas(file, jenis={"pdf", "gambar", "office"})` returns the detected type or raises a
+ValidationError in Indonesian. Sizes are bounded by SIPD_UPLOAD_MAX_BYTES; office files are zip containers
+whose members are listed (never inflated) and bounded too.
+"""
+
+from __future__ import annotations
+
+import secrets
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from sipd.formatting import format_angka
+
+MAX_TERURAI = 200 * 1024 * 1024  # declared uncompressed size of an office file's members
+
+
+@dataclass(frozen=True)
+class Jenis:
+    mime: str
+    ekstensi: str
+    kelompok: str
+
+
+PDF = Jenis("application/pdf", "pdf", "pdf")
+PNG = Jenis("image/png", "png", "gambar")
+JPEG = Jenis("image/jpeg", "jpg", "gambar")
+WEBP = Jenis("image/webp", "webp", "gambar")
+DOCX = Jenis("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "office")
+XLSX = Jenis("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "office")
+PPTX = Jenis("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx", "office")
+ODT = Jenis("application/vnd.oasis.opendocument.text", "odt", "office")
+ODS = Jenis("application/vnd.oasis.opendocument.spreadsheet", "ods", "office")
+OLE = Jenis("application/x-ole-storage", "doc", "office")  # legacy .doc/.xls/.ppt
+
+_OOXML = {"word/": DOCX, "xl/": XLSX, "ppt/": PPTX}
+_ODF = {j.mime.encode(): j for j in (ODT, ODS)}
+
+NAMA_KELOMPOK = {"pdf": "PDF", "gambar": "PNG/JPEG/WebP", "office": "Word/Excel/PowerPoint/ODF"}
+
+
+def _zip_office(file) -> Jenis | None:
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as arsip:
+            infos = arsip.infolist()
+            if len(infos) > 5000 or sum(i.file_size for i in infos) > MAX_TERURAI:
+                return None
+            names = [i.filename for i in infos]
+            if "mimetype" in names:
+                return _ODF.get(arsip.read("mimetype")[:80].strip())
+            if "[Content_Types].xml" in names:
+                for prefix, jenis in _OOXML.items():
+                    if any(n.startswith(prefix) for n in names):
+                        return jenis
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return None
+    return None
+
+
+def kenali(file) -> Jenis | None:
+    """The type of `file` from its first bytes (and, for zip containers, its member names)."""
+    file.seek(0)
+    head = file.read(64)
+    file.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return OLE
+    if head.startswith(b"PK\x03\x04"):
+        jenis = _zip_office(file)
+        file.seek(0)
+        return jenis
+    return None
+
+
+def periksa_berkas(file, kelompok: frozenset[str] | set[str], *, maks: int | None = None) -> Jenis:
+    """Refuse a file that is too big or whose content is not one of the allowed groups."""
+    maks = maks or settings.SIPD_UPLOAD_MAX_BYTES
+    if file.size > maks:
+        raise ValidationError(
+            _("Berkas %(nama)s terlalu besar (%(ukuran)s MB); paling besar %(maks)s MB."),
+            params={
+                "nama": file.name,
+                "ukuran": format_angka(file.size / 1024 / 1024, 1),
+                "maks": format_angka(maks / 1024 / 1024, 0),
+            },
+            code="ukuran",
+        )
+    jenis = kenali(file)
+    if jenis is None or jenis.kelompok not in kelompok:
+        raise ValidationError(
+            _("Isi berkas %(nama)s bukan jenis yang diterima (%(jenis)s)."),
+            params={"nama": file.name, "jenis": ", ".join(NAMA_KELOMPOK[k] for k in sorted(kelompok))},
+            code="jenis",
+        )
+    return jenis
+
+
+def nama_aman(nama: str) -> str:
+    """A display name without directories or odd characters (path traversal cannot survive it)."""
+    base = PurePath(nama.replace("\\", "/")).name
+    return (get_valid_filename(base) or "berkas")[:150]
+
+
+def token_berkas() -> str:
+    return secrets.token_urlsafe(24)
