@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.views import realisasi
+from kinerja.views import impor, realisasi
 
 urlpatterns = [
     path("realisasi/", realisasi.realisasi_index, name="realisasi"),
@@ -15,4 +15,7 @@ urlpatterns = [
     path("pelaporan/<int:pk>/putuskan/", realisasi.putuskan, name="pelaporan-putuskan"),
     path("pemantauan/", realisasi.pemantauan, name="pemantauan"),
     path("jadwal/", realisasi.jadwal, name="jadwal"),
+    path("matriks/impor/", impor.impor_matriks, name="kinerja-impor"),
+    path("matriks/templat/<int:periode>/", impor.templat, name="kinerja-impor-templat"),
+    path("matriks/ekspor/", impor.ekspor, name="kinerja-ekspor"),
 ]

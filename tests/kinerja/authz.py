@@ -14,6 +14,12 @@ KINERJA_OPD_A = {
 OBJEK_OPD_A = {**KINERJA_OPD_A, "kepegawaian": NOT_FOUND, "tanpa_peran": NOT_FOUND}
 
 
+def _periode(f):
+    from tests.kinerja.factories import PeriodeFactory
+
+    return PeriodeFactory().pk
+
+
 def _bukti(f):
     from tests.kinerja.factories import RealisasiFactory
 
@@ -73,6 +79,13 @@ MATRIX = {
     "api:pelaporan-detail": (
         lambda f: _pelaporan(f).replace("/kinerja/", "/api/v1/"),
         {**OBJEK_OPD_A, "kepegawaian": FORBIDDEN, "tanpa_peran": FORBIDDEN, "anon": API_ANON},
+    ),
+    # The matrix import and its template: Bappeda and Admin; the export also for the leaders.
+    "kinerja-impor": (lambda f: "/kinerja/matriks/impor/", only("admin", "bappeda")),
+    "kinerja-impor-templat": (lambda f: f"/kinerja/matriks/templat/{_periode(f)}/", only("admin", "bappeda")),
+    "kinerja-ekspor": (
+        lambda f: f"/kinerja/matriks/ekspor/?periode={_periode(f)}&tahun=2025",
+        only("admin", "bappeda", "pimpinan"),
     ),
 }
 # POST-only actions, tested in tests/kinerja/test_realisasi*.py.

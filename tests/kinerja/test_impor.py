@@ -1,4 +1,5 @@
-"""The RPJMD/Renstra matrix from Excel: all or nothing, every error by sheet/row/column, idempotent, revisions."""
+"""The RPJMD/Renstra matrix from Excel: all or nothing, every error by sheet/row/column, idempotent,
+revisions on approved plans, export round trip."""
 
 import io
 from decimal import Decimal
@@ -77,20 +78,32 @@ RENSTRA = [
     [DINKES, "Tujuan PD", "1", None, "Meningkatkan derajat kesehatan", None],
     [DINKES, "Sasaran PD", "1.1", "1", "Menurunnya kematian ibu dan bayi", "1.1.1"],
 ]
+KESEHATAN = "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat"
+UKM_UKP = "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota"
 PROGRAM = [
-    ["1.02.02", "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat", DINKES, "1.1.1",
-     "1.1", 12_500_000_000, "13.000.000.000", None, None, None],
-    ["1.02.02.2.02", "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota",
-     DINKES, None, None, 2_000_000_000, None, None, None, None],
-    ["1.03.10", "Program Penyelenggaraan Jalan", DPUPR, "2.1.1", None, 40_000_000_000, None, None, None, None],
-]  # fmt: skip
+    ["1.02.02", KESEHATAN, DINKES, "1.1.1", "1.1", 12_500_000_000, "13.000.000.000", None, None, None],
+    ["1.02.02.2.02", UKM_UKP, DINKES, None, None, 2_000_000_000, None, None, None, None],
+    [
+        "1.03.10",
+        "Program Penyelenggaraan Jalan",
+        DPUPR,
+        "2.1.1",
+        None,
+        40_000_000_000,
+        None,
+        None,
+        None,
+        None,
+    ],
+]
+AKI, PERSALINAN = "Angka Kematian Ibu", "Cakupan persalinan di fasilitas kesehatan"
 INDIKATOR = [
-    ["IKU-01", "Sasaran", "1.1.1", DINKES, "Angka Kematian Ibu", "per 100.000 KH", "Negatif", "Nilai akhir", "ya",
+    ["IKU-01", "Sasaran", "1.1.1", DINKES, AKI, "per 100.000 KH", "Negatif", "Nilai akhir", "ya",
      2024, 98.5, 95, 90, 85, 80, 75, "75", "Kematian ibu / kelahiran hidup × 100.000", "Profil Kesehatan"],
-    ["IKP-02", "Program/Kegiatan/Sub Kegiatan", "1.02.02", DINKES, "Cakupan persalinan di fasilitas kesehatan",
-     "%", "Positif", "Kumulatif", None, 2024, "92,5", "80–90", "85 - 95", 95, 96, 97, 97, None, None],
-    ["IKU-03", "Sasaran", "2.1.1", DPUPR, "Persentase jalan kondisi mantap", "%", "Positif", "Rata-rata", "ya",
-     2024, 61.2, 65, 68, 71, 74, 77, 77, None, "+62 Profil BPS"],
+    ["IKP-02", "Program/Kegiatan/Sub Kegiatan", "1.02.02", DINKES, PERSALINAN, "%", "Positif", "Kumulatif",
+     None, 2024, "92,5", "80–90", "85 - 95", 95, 96, 97, 97, None, None],
+    ["IKU-03", "Sasaran", "2.1.1", DPUPR, "Persentase jalan kondisi mantap", "%", "Positif", "Rata-rata",
+     "ya", 2024, 61.2, 65, 68, 71, 74, 77, 77, None, "+62 Profil BPS"],
 ]  # fmt: skip
 
 
@@ -160,8 +173,8 @@ def test_errors_in_several_rows_save_nothing_and_are_all_listed(two_opds, period
     rpjmd = [*RPJMD, ["Sasaran", "9.9.9", "7.7", "Induk tidak ada"], ["Visi", "3", None, "x"]]
     indikator = [
         INDIKATOR[0],
-        ["IKU-01", "Sasaran", "1.1.1", DINKES, "Ganda", "%", "Positif", "Kumulatif", None, 2024, 1, 1, 1, 1, 1, 1,
-         1, None, None],
+        ["IKU-01", "Sasaran", "1.1.1", DINKES, "Ganda", "%", "Positif", "Kumulatif", None, 2024, 1, 1, 1, 1,
+         1, 1, 1, None, None],
         ["IKU-09", "Sasaran", "5.5.5", "9.99.0.00.0.00.01.0000", "", "%", "Netral", "Kumulatif", "mungkin",
          "24", "1,234.5", "90–80", 1, 1, 1, 1, 1, None, None],
     ]  # fmt: skip
