@@ -308,6 +308,18 @@ def _tulis_indikator(rencana: Rencana, data: Data, periode, hasil, *, user, jeni
     return [Galat(baris, "target", pesan, LEMBAR_INDIKATOR) for baris in dict.fromkeys(perlu_alasan)]
 
 
+def terapkan(rencana: Rencana, data: Data, periode, hasil: HasilMatriks, *, user, jenis="", alasan=""):
+    """Write a checked plan, level by level; returns the errors of approved targets changed without reason."""
+    _tulis_rpjmd(rencana, data, periode, hasil)
+    _tulis_renstra(rencana, data, periode, hasil)
+    _tulis_program(rencana, data, periode, hasil)
+    return _tulis_indikator(rencana, data, periode, hasil, user=user, jenis=jenis, alasan=alasan)
+
+
+def muat(periode: PeriodeRpjmd) -> Data:
+    return _muat(periode)
+
+
 def _kunci(periode) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [KUNCI_IMPOR, periode.pk])
@@ -339,10 +351,7 @@ def impor_matriks(*, user, periode: PeriodeRpjmd, file, jenis_perubahan="", alas
     hasil = HasilMatriks(pratinjau=pratinjau)
     try:
         with transaction.atomic():
-            _tulis_rpjmd(rencana, data, periode, hasil)
-            _tulis_renstra(rencana, data, periode, hasil)
-            _tulis_program(rencana, data, periode, hasil)
-            galat = _tulis_indikator(
+            galat = terapkan(
                 rencana, data, periode, hasil, user=user, jenis=jenis_perubahan, alasan=alasan.strip()
             )
             if galat and not pratinjau:
