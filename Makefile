@@ -12,6 +12,9 @@ lint:
 format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
 
+bench:  ## benchmarks against the dev database seeded with `seed_demo --scale large`; BENCH="kinerja.impor_matriks"
+	DEBUG=true .venv/bin/python manage.py bench $(BENCH)
+
 constraints:  ## re-pin every dependency after changing pyproject.toml
 	rm -rf /tmp/sipd-pin && python3 -m venv /tmp/sipd-pin && /tmp/sipd-pin/bin/pip install -q '.[embedded,test]' \
 	  && /tmp/sipd-pin/bin/pip freeze --exclude-editable | grep -v '^sipd' > constraints.txt

@@ -211,6 +211,7 @@ def _isi(status: str, index: int, tw: int) -> float:
 def _sinkron_realisasi(periode, opd_list, hasil: dict) -> None:
     indikator = list(
         Indikator.objects.filter(periode=periode, opd__in=opd_list)
+        .exclude(kode__startswith="L.")  # the large set (kinerja/bench.py) has its own realizations
         .order_by("pk")
         .values("pk", "kode", "opd_id", "polaritas", "sifat", "satuan", "kondisi_awal", "nomenklatur_id")
     )
@@ -286,7 +287,8 @@ def _sinkron_pelaporan(periode, opd_list, hasil: dict) -> None:
         p.opd_id: p.user
         for p in PenugasanPeran.objects.filter(peran=Peran.OPERATOR_OPD).select_related("user")
     }
-    waktu_tw = {tw: timezone.make_aware(datetime.datetime(TAHUN_REALISASI + (tw == 4), (3 * tw) % 12 + 1, 8, 9))
+    waktu_tw = {tw: timezone.make_aware(datetime.datetime(TAHUN_REALISASI + (tw == 4), (3 * tw) % 12 + 1, 8,
+     9))
                 for tw in range(1, 5)}  # fmt: skip
     baru, riwayat, catatan = [], [], []
     for i, o in enumerate(opd_list):
@@ -341,7 +343,8 @@ def _sinkron_jadwal(hasil: dict) -> None:
             terkunci = tahun == TAHUN_REALISASI and tw <= 2
             baru.append(
                 JadwalTriwulan(tahun=tahun, triwulan=tw, mulai=mulai, selesai=selesai, terkunci=terkunci,
-                               dikunci=timezone.make_aware(datetime.datetime.combine(selesai, datetime.time(17)))
+                               dikunci=timezone.make_aware(datetime.datetime.combine(selesai,
+                                datetime.time(17)))
                                if terkunci else None)
             )  # fmt: skip
     JadwalTriwulan.objects.bulk_create(baru)
@@ -353,7 +356,8 @@ def _periode(hasil: dict) -> PeriodeRpjmd:
         tahun_awal=TAHUN_AWAL,
         defaults={
             "tahun_akhir": TAHUN_AWAL + 4, "nama": f"RPJMD {TAHUN_AWAL}–{TAHUN_AWAL + 4}", "visi": d.VISI,
-            "status": StatusRencana.DISETUJUI, "disetujui_pada": timezone.make_aware(datetime.datetime(2025, 6, 2)),
+            "status": StatusRencana.DISETUJUI, "disetujui_pada": timezone.make_aware(datetime.datetime(2025,
+             6, 2)),
             "dasar_hukum": "Peraturan Daerah Kabupaten Sukamaju Nomor 5 Tahun 2025",
         },
     )  # fmt: skip

@@ -46,7 +46,8 @@ RPJMD = [
             ]),
             ("2.1.2", "Meningkatnya investasi, perdagangan dan pariwisata", [
                 ("DPMPTSP", ("Nilai realisasi investasi", "Rp miliar", "+", "K", 1850, 1950, 2600)),
-                ("Dispar", ("Jumlah kunjungan wisatawan", "orang", "+", "K", 1_250_000, 1_300_000, 1_650_000)),
+                ("Dispar", ("Jumlah kunjungan wisatawan", "orang", "+", "K", 1_250_000, 1_300_000,
+                 1_650_000)),
                 ("Disnaker", ("Tingkat Pengangguran Terbuka", "%", "-", "A", 7.10, 6.90, 5.50)),
             ]),
         ]),
@@ -105,7 +106,8 @@ PROGRAM = {
         ("1.02.02", "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat", "1.1.1",
          ("Persentase puskesmas terakreditasi paripurna", "%", "+", "A", 40, 45, 80), [
             ("2.02", "Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota",
-             ("Persentase ibu hamil mendapatkan pelayanan kesehatan sesuai standar", "%", "+", "K", 88, 92, 100), [
+             ("Persentase ibu hamil mendapatkan pelayanan kesehatan sesuai standar", "%", "+", "K", 88, 92,
+              100), [
                 ("0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
                  ("Jumlah ibu hamil yang mendapatkan pelayanan kesehatan sesuai standar", "orang", "+", "K",
                   17_800, 18_200, 18_900)),
@@ -114,18 +116,22 @@ PROGRAM = {
                 ("0035", "Pengelolaan Pelayanan Kesehatan Gizi Masyarakat",
                  ("Persentase balita gizi kurang yang mendapat PMT", "%", "+", "R", 85, 90, 100)),
             ]),
-            ("2.01", "Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah Kabupaten/Kota",
+            ("2.01",
+             "Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah Kabupaten/Kota",
              ("Persentase fasilitas pelayanan kesehatan sesuai standar", "%", "+", "A", 70, 74, 90), []),
         ]),
         ("1.02.03", "Program Peningkatan Kapasitas Sumber Daya Manusia Kesehatan", "1.1.1",
          ("Persentase puskesmas dengan sembilan jenis tenaga kesehatan", "%", "+", "A", 60, 65, 90), [
-            ("2.02", "Perencanaan Kebutuhan dan Pendayagunaan Sumber Daya Manusia Kesehatan untuk UKP dan UKM di "
+            ("2.02",
+             "Perencanaan Kebutuhan dan Pendayagunaan Sumber Daya Manusia Kesehatan untuk UKP dan UKM di "
              "Wilayah Kabupaten/Kota",
-             ("Jumlah tenaga kesehatan yang ditingkatkan kompetensinya", "orang", "+", "K", 180, 200, 250), []),
+             ("Jumlah tenaga kesehatan yang ditingkatkan kompetensinya", "orang", "+", "K", 180, 200, 250),
+              []),
         ]),
         ("1.02.05", "Program Pemberdayaan Masyarakat Bidang Kesehatan", "1.1.1",
          ("Persentase desa dengan posyandu aktif", "%", "+", "A", 71, 74, 90), [
-            ("2.01", "Advokasi, Pemberdayaan, Kemitraan, Peningkatan Peran serta Masyarakat dan Lintas Sektor "
+            ("2.01",
+             "Advokasi, Pemberdayaan, Kemitraan, Peningkatan Peran serta Masyarakat dan Lintas Sektor "
              "Tingkat Daerah Kabupaten/Kota",
              ("Persentase rumah tangga ber-PHBS", "%", "+", "A", 58, 61, 75), []),
         ]),
@@ -134,7 +140,8 @@ PROGRAM = {
         ("1.03.10", "Program Penyelenggaraan Jalan", "3.1.1",
          ("Panjang jalan kabupaten kondisi mantap", "km", "+", "A", 620.5, 633.0, 714.0), [
             ("2.01", "Penyelenggaraan Jalan Kabupaten/Kota",
-             ("Panjang jalan yang direkonstruksi, direhabilitasi dan dipelihara", "km", "+", "K", 85, 90, 110), [
+             ("Panjang jalan yang direkonstruksi, direhabilitasi dan dipelihara", "km", "+", "K", 85, 90,
+              110), [
                 ("0013", "Rekonstruksi Jalan",
                  ("Panjang jalan yang direkonstruksi", "km", "+", "K", 18, 20, 26)),
                 ("0015", "Rehabilitasi Jalan",
@@ -151,7 +158,8 @@ PROGRAM = {
         ]),
         ("1.03.03", "Program Pengelolaan dan Pengembangan Sistem Penyediaan Air Minum", "3.1.1",
          ("Persentase cakupan pelayanan air minum perpipaan", "%", "+", "A", 42, 44, 55), [
-            ("2.01", "Pengelolaan dan Pengembangan Sistem Penyediaan Air Minum (SPAM) di Daerah Kabupaten/Kota",
+            ("2.01",
+             "Pengelolaan dan Pengembangan Sistem Penyediaan Air Minum (SPAM) di Daerah Kabupaten/Kota",
              ("Jumlah sambungan rumah SPAM yang terbangun", "SR", "+", "K", 2_400, 2_500, 3_200), []),
         ]),
         ("1.03.12", "Program Penyelenggaraan Penataan Ruang", "3.1.1",
@@ -171,7 +179,8 @@ PROGRAM = {
         ]),
         ("1.01.04", "Program Pendidik dan Tenaga Kependidikan", "1.1.2",
          ("Persentase guru bersertifikat pendidik", "%", "+", "A", 61, 64, 80), [
-            ("2.01", "Pemerataan Kuantitas dan Kualitas Pendidik dan Tenaga Kependidikan bagi Satuan Pendidikan "
+            ("2.01",
+             "Pemerataan Kuantitas dan Kualitas Pendidik dan Tenaga Kependidikan bagi Satuan Pendidikan "
              "Dasar, PAUD, dan Pendidikan Nonformal",
              ("Jumlah guru yang mengikuti peningkatan kompetensi", "orang", "+", "K", 900, 950, 1_200), []),
         ]),
@@ -227,7 +236,8 @@ PROGRAM = {
                 ("Jumlah kecelakaan lalu lintas", "kejadian", "-", "K", 410, 400, 320), [])],
     "Diskominfo": [
         ("2.16.03", "Program Aplikasi Informatika", "4.1.2",
-         ("Persentase perangkat daerah yang terhubung jaringan intra pemerintah", "%", "+", "A", 80, 85, 100), []),
+         ("Persentase perangkat daerah yang terhubung jaringan intra pemerintah", "%", "+", "A", 80, 85,
+          100), []),
         ("2.20.02", "Program Penyelenggaraan Statistik Sektoral", "4.1.1",
          ("Persentase data sektoral yang dipublikasikan di portal Satu Data", "%", "+", "A", 55, 60, 90), []),
     ],
@@ -254,7 +264,8 @@ PROGRAM = {
          ("Persentase kelompok tani kelas madya ke atas", "%", "+", "A", 34, 36, 50), []),
     ],
     "Disnakkeswan": [("3.27.05", "Program Pengendalian Kesehatan Hewan dan Kesehatan Masyarakat Veteriner",
-                      "2.1.1", ("Persentase kasus penyakit hewan menular yang tertangani", "%", "+", "K", 88, 90,
+                      "2.1.1", ("Persentase kasus penyakit hewan menular yang tertangani", "%", "+", "K",
+                       88, 90,
                                 98), [])],
     "Disperindag": [
         ("3.30.04", "Program Stabilisasi Harga Barang Kebutuhan Pokok dan Barang Penting", "2.1.2",
@@ -263,7 +274,8 @@ PROGRAM = {
          ("Jumlah IKM yang tumbuh", "unit", "+", "K", 140, 150, 200), []),
     ],
     "Setda": [("4.01.02", "Program Pemerintahan dan Kesejahteraan Rakyat", "4.1.1",
-               ("Persentase produk hukum daerah yang ditetapkan tepat waktu", "%", "+", "A", 85, 88, 100), [])],
+               ("Persentase produk hukum daerah yang ditetapkan tepat waktu", "%", "+", "A", 85, 88, 100),
+                [])],
     "Setwan": [("4.02.02", "Program Dukungan Pelaksanaan Tugas dan Fungsi DPRD", "4.1.1",
                 ("Jumlah Perda yang ditetapkan", "Perda", "+", "K", 14, 15, 15), [])],
     "Bappeda": [("5.01.02", "Program Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah", "4.1.1",
@@ -277,7 +289,8 @@ PROGRAM = {
     "Brida": [("5.05.02", "Program Penelitian dan Pengembangan Daerah", "4.1.2",
                ("Jumlah inovasi daerah yang diterapkan", "inovasi", "+", "K", 40, 50, 90), [])],
     "Inspektorat": [("6.01.02", "Program Penyelenggaraan Pengawasan", "4.1.1",
-                     ("Persentase tindak lanjut rekomendasi hasil pemeriksaan", "%", "+", "K", 82, 85, 95), [])],
+                     ("Persentase tindak lanjut rekomendasi hasil pemeriksaan", "%", "+", "K", 82, 85, 95),
+                      [])],
     "Kesbangpol": [("8.01.02", "Program Penguatan Ideologi Pancasila dan Karakter Kebangsaan", "4.1.2",
                     ("Persentase konflik sosial yang tertangani", "%", "+", "K", 90, 92, 100), [])],
 }  # fmt: skip
