@@ -3,7 +3,7 @@
 The plan (misi … indicators, programs, pagu, targets) goes through the matrix import's own check and
 set-based writer (kinerja.impor), as if Bappeda had uploaded it: a re-run matches every row by its natural
 key and writes nothing. Realizations, reports and entry windows are generated deterministically from SEED
-and written with bulk inserts of the missing rows only. `seed(skala="besar")` adds the large data set used by
+and written with bulk inserts of the missing rows only. `seed(scale="large")` adds the large data set used by
 the benchmarks: 5.000 indicators over 60 OPDs, 5 years × 4 triwulan of realizations (≈100.000 rows).
 """
 
@@ -366,8 +366,8 @@ def _periode(hasil: dict) -> PeriodeRpjmd:
 
 
 @transaction.atomic
-def seed(*, stdout=None, skala: str = "demo") -> dict:
-    """The demo RPJMD and its 2025 realizations (and with skala="besar" the benchmark data set)."""
+def seed(*, stdout=None, scale: str = "demo") -> dict:
+    """The demo RPJMD and its 2025 realizations (and with scale="large" the benchmark data set)."""
     start = time.monotonic()
     hasil: dict = {}
     matriks = HasilMatriks()
@@ -379,7 +379,7 @@ def seed(*, stdout=None, skala: str = "demo") -> dict:
         _sinkron_realisasi(periode, opd_list, hasil)
         _sinkron_pelaporan(periode, opd_list, hasil)
         _sinkron_jadwal(hasil)
-    if skala == "besar":
+    if scale == "large":
         from kinerja.bench import seed_besar
 
         hasil.update(seed_besar(periode, opd_list))

@@ -54,4 +54,4 @@ class EksporMatriksForm(forms.Form):
         kwargs.setdefault("auto_id", "ekspor_%s")  # shares the page with the upload form
         super().__init__(*args, **kwargs)
         tahun = sorted({t for p in PeriodeRpjmd.objects.all() for t in p.tahun})
-        self.fields["tahun"].choices = [(t, t) for t in tahun]
+        self.fields["tahun"].choices = [(t, str(t)) for t in tahun]  # no thousand separator

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from opd.models import Opd, Pegawai, PenugasanPeran
+from opd.models import AhliWaris, KlaimBpjs, Opd, Pegawai, PenugasanPeran
 
 
 @admin.register(Opd)
@@ -27,3 +27,17 @@ class PenugasanPeranAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "opd__nama"]
     raw_id_fields = ["user", "opd"]
     list_select_related = ["user", "opd"]
+
+
+class AhliWarisInline(admin.TabularInline):
+    model = AhliWaris
+    extra = 0
+
+
+@admin.register(KlaimBpjs)
+class KlaimBpjsAdmin(admin.ModelAdmin):
+    list_display = ["pegawai", "program", "waktu_kejadian", "status"]
+    list_filter = ["program", "status"]
+    search_fields = ["pegawai__nama"]
+    raw_id_fields = ["pegawai", "dibuat_oleh"]
+    inlines = [AhliWarisInline]

@@ -228,3 +228,149 @@ class PenugasanPeran(models.Model):
         return f"{self.user} — {self.get_peran_display()}" + (
             f" ({self.opd.singkatan})" if self.opd_id else ""
         )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# BPJS Ketenagakerjaan death-benefit claims of non-ASN pegawai (DOMAIN.md §5). PNS and PPPK are covered by
+# Taspen: opd.klaim_services refuses them. The personnel roles (Admin, Kepegawaian) manage every claim; an
+# OPD's Kepala and Operator prepare claims for their own OPD's staff. NIK, wage and heirs are shown only to
+# the roles in SIPD_PERAN_DATA_PRIBADI (field names nik/upah_bpjs, so the history page masks them too).
+# ---------------------------------------------------------------------------------------------------------
+import uuid  # noqa: E402
+
+from opd.klaim_choices import (  # noqa: E402
+    HubunganAhliWaris,
+    JenisDokumenKlaim,
+    ProgramBpjs,
+    StatusKlaim,
+)
+
+ATURAN_KLAIM = {
+    "global_roles": {
+        action: {Peran.ADMIN, Peran.KEPEGAWAIAN} for action in ("view", "add", "change", "delete")
+    },
+    "opd_roles": {action: {Peran.KEPALA_OPD, Peran.OPERATOR_OPD} for action in ("view", "add", "change")},
+}
+
+
+def upload_dokumen_klaim(instance, filename):
+    """A generated name: the uploader's file name is never used on disk."""
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"klaim/{uuid.uuid4().hex}.{ext}"
+
+
+@pghistory.track()
+class KlaimBpjs(models.Model):
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai"), on_delete=models.PROTECT, related_name="klaim_bpjs"
+    )
+    program = models.CharField(_("program"), max_length=3, choices=ProgramBpjs.choices)
+    waktu_kejadian = models.DateTimeField(
+        _("waktu kejadian"), help_text=_("JKK: saat kecelakaan kerja; JKM: saat meninggal.")
+    )
+    tanggal_meninggal = models.DateField(_("tanggal meninggal"))
+    tempat_kejadian = models.CharField(_("tempat kejadian"), max_length=300)
+    penyebab = models.TextField(_("penyebab/kronologi singkat"))
+    upah_bpjs = models.PositiveBigIntegerField(_("upah dilaporkan ke BPJS (Rp/bulan)"))
+    laporan_tahap_1 = models.DateTimeField(
+        _("laporan kecelakaan tahap I dikirim"),
+        null=True,
+        blank=True,
+        help_text=_("JKK: paling lambat 2×24 jam sejak kecelakaan."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=StatusKlaim.choices, default=StatusKlaim.DISIAPKAN
+    )
+    alasan_ditolak = models.TextField(_("alasan ditolak"), blank=True)
+    tanggal_diajukan = models.DateField(_("tanggal diajukan"), null=True, blank=True)
+    tanggal_diverifikasi = models.DateField(_("tanggal diverifikasi"), null=True, blank=True)
+    tanggal_dibayar = models.DateField(_("tanggal dibayar"), null=True, blank=True)
+    jumlah_dibayar = models.PositiveBigIntegerField(_("jumlah dibayar (Rp)"), null=True, blank=True)
+    rujukan = models.CharField(
+        _("rujukan"), max_length=300, blank=True, help_text=_("Mis. penugasan bencana asal kecelakaan kerja.")
+    )
+    rujukan_tautan = models.CharField(_("tautan rujukan"), max_length=300, blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    diubah = models.DateTimeField(_("diubah"), auto_now=True)
+
+    objects = RestrictedQuerySet.as_manager()
+    aturan_akses = Aturan(**ATURAN_KLAIM, opd_field="pegawai__opd_id")
+
+    class Meta:
+        verbose_name = _("klaim BPJS Ketenagakerjaan")
+        verbose_name_plural = _("klaim BPJS Ketenagakerjaan")
+        ordering = ["-waktu_kejadian", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=StatusKlaim.DITOLAK) | ~Q(alasan_ditolak=""),
+                name="klaim_ditolak_beralasan",
+                violation_error_message=_("Klaim yang ditolak wajib disertai alasan."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=StatusKlaim.DIBAYAR)
+                | Q(jumlah_dibayar__isnull=False, tanggal_dibayar__isnull=False),
+                name="klaim_dibayar_lengkap",
+                violation_error_message=_("Klaim yang dibayar wajib berisi jumlah dan tanggal bayar."),
+            ),
+            models.CheckConstraint(
+                condition=Q(program=ProgramBpjs.JKK) | Q(laporan_tahap_1__isnull=True),
+                name="klaim_laporan_tahap_1_jkk",
+                violation_error_message=_("Laporan tahap I hanya untuk klaim JKK."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_program_display().split(' ')[0]} {self.pegawai} ({self.waktu_kejadian:%Y})"
+
+
+@pghistory.track()
+class AhliWaris(models.Model):
+    klaim = models.ForeignKey(KlaimBpjs, on_delete=models.CASCADE, related_name="ahli_waris")
+    nama = models.CharField(_("nama"), max_length=150)
+    nik = models.CharField(_("NIK"), max_length=16, validators=[validate_nik])
+    hubungan = models.CharField(_("hubungan"), max_length=12, choices=HubunganAhliWaris.choices)
+    telepon = models.CharField(_("telepon"), max_length=30, blank=True)
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    objects = RestrictedQuerySet.as_manager()
+    aturan_akses = Aturan(**ATURAN_KLAIM, opd_field="klaim__pegawai__opd_id")
+
+    class Meta:
+        verbose_name = _("ahli waris")
+        verbose_name_plural = _("ahli waris")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["klaim", "nik"], name="ahli_waris_unik_per_klaim"),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
+@pghistory.track()
+class DokumenKlaim(models.Model):
+    klaim = models.ForeignKey(KlaimBpjs, on_delete=models.CASCADE, related_name="dokumen")
+    jenis = models.CharField(_("jenis dokumen"), max_length=20, choices=JenisDokumenKlaim.choices)
+    berkas = models.FileField(_("berkas"), upload_to=upload_dokumen_klaim)
+    nama_asli = models.CharField(_("nama berkas"), max_length=200)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dibuat = models.DateTimeField(_("diunggah"), auto_now=True)
+
+    objects = RestrictedQuerySet.as_manager()
+    aturan_akses = Aturan(**ATURAN_KLAIM, opd_field="klaim__pegawai__opd_id")
+
+    class Meta:
+        verbose_name = _("dokumen klaim")
+        verbose_name_plural = _("dokumen klaim")
+        ordering = ["jenis"]
+        constraints = [
+            models.UniqueConstraint(fields=["klaim", "jenis"], name="dokumen_klaim_satu_per_jenis"),
+        ]
+
+    def __str__(self):
+        return self.get_jenis_display()

@@ -5,11 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh test
 
-# Chromium for browser tests; poppler (pdftotext, pdftoppm) to read rendered reports back.
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftoppm >/dev/null; then
-  echo "Memasang Chromium dan poppler-utils untuk uji ..."
+# Chromium for browser tests; poppler (pdftotext, pdftoppm) to read rendered reports back; LibreOffice to
+# open the Excel exports as a spreadsheet user would.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftoppm >/dev/null \
+   || ! command -v soffice >/dev/null; then
+  echo "Memasang Chromium, poppler-utils dan LibreOffice Calc untuk uji ..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    chromium chromium-driver poppler-utils libreoffice-calc-nogui >/dev/null
 fi
 
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sipd}"

@@ -1,4 +1,4 @@
-from sipd import access
+from sipd import access, laporan
 from sipd.notifications import jumlah_belum_dibaca
 from sipd.roles import Peran
 from sipd.selectors import pemda_profile
@@ -18,6 +18,7 @@ def portal(request):
             is_kepegawaian=access.has_role(user, Peran.KEPEGAWAIAN),
             is_pimpinan=access.has_role(user, Peran.PIMPINAN),
             punya_opd=bool(peran.opd_ids),
+            bisa_laporan=bool(laporan.yang_boleh(user)),
             bisa_lihat_riwayat=access.has_role(user, Peran.ADMIN, Peran.BAPPEDA),
             lihat_data_pribadi=access.can_see_private_data(user),
         )

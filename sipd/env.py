@@ -65,3 +65,25 @@ def env_url(name: str, default: str, schemes: set[str]) -> str:
     if parsed.scheme not in schemes:
         raise ImproperlyConfigured(f"{name} harus URL dengan skema {sorted(schemes)}, bukan {value!r}")
     return value
+
+
+def parse_skala_predikat(items: list[str]):
+    """["91:Sangat Tinggi", …, ":Sangat Rendah"] → [(91, "Sangat Tinggi"), …, (None, "Sangat Rendah")].
+
+    Bounds must fall from band to band; only the last band (the catch-all) has no bound.
+    """
+    from decimal import Decimal, InvalidOperation
+
+    skala = []
+    for item in items:
+        batas, sep, label = item.partition(":")
+        if not sep or not label.strip():
+            raise ImproperlyConfigured(f"SIPD_PREDIKAT: '{item}' harus berbentuk batas:label")
+        try:
+            skala.append((Decimal(batas.strip()) if batas.strip() else None, label.strip()))
+        except InvalidOperation:
+            raise ImproperlyConfigured(f"SIPD_PREDIKAT: batas '{batas}' bukan angka") from None
+    bounds = [b for b, _label in skala[:-1]]
+    if len(skala) < 2 or skala[-1][0] is not None or None in bounds or bounds != sorted(bounds, reverse=True):
+        raise ImproperlyConfigured("SIPD_PREDIKAT: batas menurun; pita terakhir tanpa batas (:Sangat Rendah)")
+    return skala

@@ -102,3 +102,42 @@ class Notifikasi(models.Model):
 
     def __str__(self):
         return self.judul
+
+
+class PekerjaanLaporan(models.Model):
+    """One request for a report file: antrian → diproses → selesai, or gagal with the reason."""
+
+    class Status(models.TextChoices):
+        ANTRIAN = "antrian", _("Dalam antrian")
+        DIPROSES = "diproses", _("Sedang diproses")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        XLSX = "xlsx", "Excel (xlsx)"
+
+    jenis = models.CharField(_("jenis laporan"), max_length=40)
+    parameter = models.JSONField(_("parameter"), default=dict)
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    versi_data = models.CharField(_("versi data"), max_length=64, db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ANTRIAN)
+    progres = models.PositiveSmallIntegerField(_("progres (%)"), default=0)
+    pesan = models.TextField(_("keterangan"), blank=True)
+    berkas = models.FileField(_("berkas"), upload_to="laporan/", blank=True, max_length=200)
+    nama_berkas = models.CharField(_("nama berkas"), max_length=200, blank=True)
+    halaman = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    memori_puncak_mb = models.PositiveIntegerField(_("memori puncak per proses (MB)"), null=True, blank=True)
+    diminta_oleh = models.ForeignKey(User, models.SET_NULL, null=True, related_name="+")
+    dibuat = models.DateTimeField(_("diminta"), auto_now_add=True)
+    mulai = models.DateTimeField(_("mulai"), null=True, blank=True)
+    selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pekerjaan laporan")
+        verbose_name_plural = _("pekerjaan laporan")
+        ordering = ["-dibuat"]
+        indexes = [models.Index(fields=["jenis", "format", "versi_data", "status"])]
+
+    def __str__(self):
+        return f"{self.jenis} {self.format} {self.status}"

@@ -4,9 +4,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from sipd.env import env_bool, env_choice, env_int, env_list, env_str, env_url
+from sipd.env import env_bool, env_choice, env_int, env_list, env_str, env_url, parse_skala_predikat
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -122,6 +123,21 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "sipd")
+# Periodic jobs (celery beat); each app adds its entries here.
+CELERY_BEAT_SCHEDULE = {
+    "bersihkan-laporan": {"task": "sipd.tasks.bersihkan_laporan", "schedule": 6 * 3600},
+    # kinerja: every score recomputed nightly (edits recompute their OPD within a minute anyway).
+    "kinerja-hitung-ulang-semua-skor": {
+        "task": "kinerja.tasks.hitung_ulang_semua_skor",
+        "schedule": crontab(hour=1, minute=30),
+    },
+    # Decrees that start later get their duty assignments on the day they start.
+    "bencana-penugasan-status-mulai": {"task": "bencana.tasks.penugasan_status_mulai", "schedule": 15 * 60},
+    "bencana-pengingat-laporan-harian": {
+        "task": "bencana.tasks.pengingat_laporan_harian",
+        "schedule": 60 * 60,
+    },
+}
 
 # Auth
 AUTHENTICATION_BACKENDS = [
@@ -256,15 +272,43 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Choice sets whose field names ("jenis", "status") other apps use too: named once here.
+    "ENUM_NAME_OVERRIDES": {
+        "JenisPerubahanEnum": "kinerja.choices.JenisPerubahan",
+        "StatusRencanaEnum": "kinerja.choices.StatusRencana",
+    },
 }
 
 # Domain settings (DOMAIN.md names the defaults).
 # Roles that may see NIK, NIP and wage of pegawai unmasked.
 SIPD_PERAN_DATA_PRIBADI = env_list("SIPD_PERAN_DATA_PRIBADI", ["admin", "kepegawaian"])
+# Report files: render time and memory limits per task, and how long files are kept.
+SIPD_LAPORAN_BATAS_DETIK = env_int("SIPD_LAPORAN_BATAS_DETIK", 300, minimum=10)
+SIPD_LAPORAN_MAKS_MEMORI_MB = env_int("SIPD_LAPORAN_MAKS_MEMORI_MB", 3072, minimum=256)
+SIPD_LAPORAN_RETENSI_HARI = env_int("SIPD_LAPORAN_RETENSI_HARI", 30, minimum=1)
+# Long PDF reports are cut into sections of this many rows, rendered by parallel tasks.
+SIPD_LAPORAN_BARIS_PER_BAGIAN = env_int("SIPD_LAPORAN_BARIS_PER_BAGIAN", 500, minimum=50)
 # OPD roles that may submit (ajukan) a triwulan report to Bappeda: the Kepala OPD, or also the operator.
 SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
 if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:
     raise ImproperlyConfigured("SIPD_PENGAJUAN_OLEH: kepala_opd dan/atau operator_opd")
+
+# Capaian (DOMAIN.md §3): the formula for negative polarity, the cap before roll-up averages, the predikat
+# scale (lower bound:label from the highest band down; the last band has no bound) and how long edits are
+# gathered into one recompute of the scores.
+SIPD_CAPAIAN_NEGATIF = env_choice("SIPD_CAPAIAN_NEGATIF", "2T-R", {"2T-R", "T/R"})
+SIPD_BATAS_CAPAIAN = env_int("SIPD_BATAS_CAPAIAN", 120, minimum=100, maximum=1000)
+SIPD_PREDIKAT = parse_skala_predikat(
+    env_list("SIPD_PREDIKAT", ["91:Sangat Tinggi", "76:Tinggi", "66:Sedang", "51:Rendah", ":Sangat Rendah"])
+)
+SIPD_SKOR_JEDA_DETIK = env_int("SIPD_SKOR_JEDA_DETIK", 60, minimum=1, maximum=3600)
+SIPD_DASBOR_CACHE_DETIK = env_int("SIPD_DASBOR_CACHE_DETIK", 900, minimum=0)
+# The disaster agency (BPBD): the OPD whose singkatan or kode this names manages disaster data.
+SIPD_OPD_BPBD = env_str("SIPD_OPD_BPBD", "BPBD")
+# Karawang Perbup rule: a status decree assigns every active OPD head as Kepala Pelaksana BPBD on duty.
+SIPD_BENCANA_PENUGASAN_OTOMATIS = env_bool("SIPD_BENCANA_PENUGASAN_OTOMATIS", True)
+# Hour of the day (local time) when assignees without today's daily report are reminded.
+SIPD_BENCANA_JAM_PENGINGAT = env_int("SIPD_BENCANA_JAM_PENGINGAT", 16, minimum=0, maximum=23)
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {

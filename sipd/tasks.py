@@ -36,3 +36,119 @@ def kirim_email_notifikasi(self, ids: list[int]):
             notif.save(update_fields=["email_terkirim"])
             sent += 1
     return sent
+
+
+def _batas_memori():
+    """Cap this process's address space while a report renders (soft limit, restored afterwards)."""
+    import contextlib
+    import resource
+
+    @contextlib.contextmanager
+    def cap():
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = settings.SIPD_LAPORAN_MAKS_MEMORI_MB * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        try:
+            yield
+        finally:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+    return cap()
+
+
+LAPORAN_OPSI = {
+    "bind": True,
+    "acks_late": True,
+    "soft_time_limit": settings.SIPD_LAPORAN_BATAS_DETIK,
+    "time_limit": settings.SIPD_LAPORAN_BATAS_DETIK + 30,
+}
+
+
+@shared_task(**LAPORAN_OPSI)
+def buat_laporan(self, job_id: int):
+    """Render a requested report; sectioned PDFs fan out to parallel tasks and merge at the end."""
+    from celery import chord
+
+    from sipd import laporan
+
+    job = laporan.mulai(job_id)
+    if job is None:
+        return None
+    try:
+        jenis = laporan.ambil(job.jenis)
+        if job.format == "pdf" and jenis.bagian:
+            jumlah = len(jenis.bagian(job.parameter))
+            chord(buat_bagian_laporan.s(job_id, i) for i in range(jumlah))(gabung_laporan.s(job_id))
+            return jumlah
+        with _batas_memori():
+            isi = jenis.buat(job.parameter, job.format, laporan._progres(job_id))
+        laporan.simpan_hasil(job, isi)
+    except Exception as exc:  # the job record carries the reason; the page shows it
+        laporan.log.exception("laporan %s gagal", job_id)
+        laporan.gagal(job_id, laporan.pesan_galat(exc))
+    return job_id
+
+
+@shared_task(**LAPORAN_OPSI)
+def buat_bagian_laporan(self, job_id: int, indeks: int) -> dict | None:
+    """One section of a PDF, stored as a temporary file; its name goes to the merge step."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from sipd import laporan
+    from sipd.models import PekerjaanLaporan
+
+    job = PekerjaanLaporan.objects.filter(pk=job_id).first()
+    if job is None or job.status != PekerjaanLaporan.Status.DIPROSES:
+        return None
+    try:
+        jenis = laporan.ambil(job.jenis)
+        with _batas_memori():
+            isi = jenis.buat_bagian(job.parameter, jenis.bagian(job.parameter)[indeks])
+        nama = f"laporan/tmp/{job_id}-{job.versi_data[:12]}-{indeks:04d}.pdf"
+        if default_storage.exists(nama):
+            default_storage.delete(nama)
+        return {"nama": default_storage.save(nama, ContentFile(isi)), "memori_mb": laporan.memori_puncak_mb()}
+    except Exception as exc:
+        laporan.log.exception("bagian %s laporan %s gagal", indeks, job_id)
+        laporan.gagal(job_id, laporan.pesan_galat(exc))
+        raise
+
+
+@shared_task(**LAPORAN_OPSI)
+def gabung_laporan(self, hasil_bagian: list[dict | None], job_id: int):
+    from django.core.files.storage import default_storage
+
+    from sipd import laporan
+    from sipd.models import PekerjaanLaporan
+
+    job = PekerjaanLaporan.objects.filter(pk=job_id).first()
+    nama_bagian = [h["nama"] for h in hasil_bagian if h]
+    try:
+        if job is None or job.status != PekerjaanLaporan.Status.DIPROSES or None in hasil_bagian:
+            return None
+        laporan._progres(job_id)(92)
+        bagian = []
+        for nama in nama_bagian:
+            with default_storage.open(nama, "rb") as fh:
+                bagian.append(fh.read())
+        with _batas_memori():
+            isi = laporan.gabung_pdf(bagian, kode=job.jenis, params=job.parameter)
+        laporan.simpan_hasil(job, isi, memori_mb=max(h["memori_mb"] for h in hasil_bagian))
+    except Exception as exc:
+        laporan.log.exception("penggabungan laporan %s gagal", job_id)
+        laporan.gagal(job_id, laporan.pesan_galat(exc))
+    finally:
+        for nama in nama_bagian:
+            if default_storage.exists(nama):
+                default_storage.delete(nama)
+    return job_id
+
+
+@shared_task(acks_late=True, time_limit=300)
+def bersihkan_laporan():
+    from sipd import laporan
+
+    return laporan.bersihkan()

@@ -1,8 +1,9 @@
 """Uploaded files checked by their content, never by their name: evidence, photos, attachments.
 
-`periksa_berkas(file, jenis={"pdf", "gambar", "office"})` returns the detected type or raises a
-ValidationError in Indonesian. Sizes are bounded by SIPD_UPLOAD_MAX_BYTES; office files are zip containers
-whose members are listed (never inflated) and bounded too.
+`periksa_berkas(file, {"pdf", "gambar", "office"})` returns the detected type or raises a ValidationError in
+Indonesian. Sizes are bounded by SIPD_UPLOAD_MAX_BYTES; images must decode whole; office files are zip
+containers whose members are listed (never inflated) and bounded too. `unduh` serves a stored file after the
+caller checked access.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
@@ -44,6 +46,9 @@ _OOXML = {"word/": DOCX, "xl/": XLSX, "ppt/": PPTX}
 _ODF = {j.mime.encode(): j for j in (ODT, ODS)}
 
 NAMA_KELOMPOK = {"pdf": "PDF", "gambar": "PNG/JPEG/WebP", "office": "Word/Excel/PowerPoint/ODF"}
+FOTO = frozenset({"gambar"})
+DOKUMEN = frozenset({"gambar", "pdf"})
+SEMUA_JENIS = (PDF, PNG, JPEG, WEBP, DOCX, XLSX, PPTX, ODT, ODS, OLE)
 
 
 def _zip_office(file) -> Jenis | None:
@@ -107,7 +112,51 @@ def periksa_berkas(file, kelompok: frozenset[str] | set[str], *, maks: int | Non
             params={"nama": file.name, "jenis": ", ".join(NAMA_KELOMPOK[k] for k in sorted(kelompok))},
             code="jenis",
         )
+    if jenis.kelompok == "gambar":
+        _periksa_gambar(file)
     return jenis
+
+
+def _periksa_gambar(file) -> None:
+    """The whole image must decode: an image header in front of other content is refused."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        file.seek(0)
+        with Image.open(file) as img:
+            img.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            _("Gambar %(nama)s rusak atau tidak dapat dibaca."),
+            params={"nama": file.name},
+            code="gambar_rusak",
+        ) from None
+    finally:
+        file.seek(0)
+
+
+def nama_berkas(jenis: Jenis) -> str:
+    """A neutral stored name with the extension of the detected type (upload_to makes it unique)."""
+    return f"berkas.{jenis.ekstensi}"
+
+
+def unduh(berkas, *, nama: str | None = None, lampiran: bool = False) -> FileResponse:
+    """Serve a stored file; the type follows the stored extension, never the uploader's claim."""
+    ext = berkas.name.rsplit(".", 1)[-1].lower()
+    tipe = next((j.mime for j in SEMUA_JENIS if j.ekstensi == ext), "application/octet-stream")
+    try:
+        handle = berkas.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    tampil = tipe == PDF.mime or tipe.startswith("image/")  # shown in the browser; office files download
+    response = FileResponse(
+        handle,
+        content_type=tipe,
+        as_attachment=lampiran or not tampil,
+        filename=nama or berkas.name.rsplit("/", 1)[-1],
+    )
+    response["Cache-Control"] = "private, max-age=0"
+    return response
 
 
 def nama_aman(nama: str) -> str:

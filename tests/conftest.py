@@ -122,6 +122,8 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     }
     worker_name = f"test-{uuid.uuid4().hex[:8]}"
     log = tmp_path_factory.mktemp("celery") / "worker.log"
+    media_root = tmp_path_factory.mktemp("media-worker")  # tests reading the worker's files point here too
+    env["MEDIA_ROOT"] = str(media_root)
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "sipd", "worker", "-Q", queue, "--pool", "solo",
@@ -137,7 +139,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     else:
         proc.kill()
         pytest.fail(f"worker Celery tidak siap dalam 60 detik: {log.read_text()}")
-    yield SimpleNamespace(process=proc, queue=queue, log=log)
+    yield SimpleNamespace(process=proc, queue=queue, log=log, media_root=media_root)
     proc.terminate()
     try:
         proc.wait(15)

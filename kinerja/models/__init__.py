@@ -24,6 +24,8 @@ from kinerja.models.realisasi import (
     RealisasiAnggaran,
     RiwayatPelaporan,
 )
+from kinerja.models.skor import SkorIndikator as SkorIndikator
+from kinerja.models.skor import SkorRingkasan as SkorRingkasan
 
 __all__ = [
     "ArahKebijakan", "BukaKunci", "BuktiDukung", "CatatanVerifikasi", "Indikator", "JadwalTriwulan", "Misi",

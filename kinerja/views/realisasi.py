@@ -6,7 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,7 @@ from kinerja.selectors import realisasi as selectors
 from kinerja.services import realisasi as services
 from opd.models import Opd
 from sipd import access
+from sipd.uploads import unduh
 
 LABEL_TEKS = {
     "faktor_pendorong": gettext_lazy("Faktor pendorong"),
@@ -212,14 +213,7 @@ def hapus_bukti(request, token: str):
 @require_GET
 def unduh_bukti(request, token: str):
     bukti = access.get_visible_or_404(BuktiDukung.objects.all(), request.user, token=token)
-    try:
-        handle = bukti.berkas.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle, as_attachment=bukti.jenis_mime == "application/x-ole-storage" or "office" in bukti.jenis_mime,
-        filename=bukti.nama_asli, content_type=bukti.jenis_mime,
-    )  # fmt: skip
+    return unduh(bukti.berkas, nama=bukti.nama_asli)
 
 
 def _url_grid(pelaporan) -> str:

@@ -94,3 +94,143 @@ NOT_PAGES = {
     "pelaporan-putuskan", "api:realisasi-simpan", "api:pelaporan-ajukan", "api:pelaporan-kembalikan",
     "api:pelaporan-verifikasi",
 }  # fmt: skip
+
+# --- Perencanaan ------------------------------------------------------------------------------------------
+# The RPJMD is public to every role; a user with no role finds no row (404 by id).
+RPJMD_PUBLIK = {**dict.fromkeys(KINERJA_OPD_A, OK), "tanpa_peran": NOT_FOUND, "anon": LOGIN}
+# Bappeda's forms on an object every role sees: the others are refused (403), the role-less find nothing.
+KELOLA_RPJMD = {**dict.fromkeys(KINERJA_OPD_A, FORBIDDEN), "admin": OK, "bappeda": OK,
+                "tanpa_peran": NOT_FOUND, "anon": LOGIN}  # fmt: skip
+# Bappeda's forms on an object of OPD A: A's staff and the leaders see it (403), the rest find nothing.
+KELOLA_OPD_A = {**OBJEK_OPD_A, "pimpinan": FORBIDDEN, "kepala_a": FORBIDDEN, "operator_a": FORBIDDEN}
+API_PUBLIK = {**dict.fromkeys(KINERJA_OPD_A, OK), "tanpa_peran": FORBIDDEN, "anon": API_ANON}
+API_OPD = {**KINERJA_OPD_A, "operator_b": OK, "anon": API_ANON}  # lists: each sees the own rows
+API_OPD_A = {**KINERJA_OPD_A, "anon": API_ANON}
+
+
+def _periode(f):
+    from tests.kinerja.factories import PeriodeFactory
+
+    return PeriodeFactory()
+
+
+def _misi(f):
+    from tests.kinerja.factories import MisiFactory
+
+    return MisiFactory()
+
+
+def _sasaran(f):
+    from tests.kinerja.factories import SasaranFactory
+
+    return SasaranFactory()
+
+
+def _indikator_a(f):
+    from tests.kinerja.factories import IndikatorFactory
+
+    return IndikatorFactory(opd=f.opd_a)
+
+
+def _program_a(f):
+    from tests.kinerja.factories import ProgramFactory, RenstraFactory
+
+    program = ProgramFactory(opd=f.opd_a)
+    RenstraFactory(periode=program.periode, opd=f.opd_a)
+    return program
+
+
+def _strategi(f):
+    from kinerja.models import ArahKebijakan, Strategi
+
+    strategi = Strategi.objects.create(sasaran=_sasaran(f), nomor="1", uraian="Strategi contoh")
+    ArahKebijakan.objects.create(strategi=strategi, nomor="1", uraian="Arah kebijakan contoh")
+    return strategi
+
+
+def _revisi_a(f):
+    from decimal import Decimal
+
+    from kinerja.models import RevisiTarget
+
+    target = _indikator_a(f).target.first()
+    return RevisiTarget.objects.create(
+        target=target, jenis="perubahan_renstra", alasan="contoh", nilai_lama=Decimal(1),
+        nilai_baru=Decimal(2), oleh=f.users.bappeda,
+    )  # fmt: skip
+
+
+MATRIX |= {
+    "rpjmd": (lambda f: "/kinerja/rpjmd/", {**RPJMD_PUBLIK, "tanpa_peran": FORBIDDEN}),
+    "rpjmd-pohon": (lambda f: f"/kinerja/rpjmd/{_periode(f).pk}/", RPJMD_PUBLIK),
+    "periode-tambah": (lambda f: "/kinerja/rpjmd/tambah/", only("admin", "bappeda")),
+    "periode-ubah": (lambda f: f"/kinerja/rpjmd/{_periode(f).pk}/ubah/", KELOLA_RPJMD),
+    "renstra-tambah": (lambda f: f"/kinerja/rpjmd/{_periode(f).pk}/renstra/tambah/", KELOLA_RPJMD),
+    "butir-tambah": (lambda f: f"/kinerja/butir/tujuan/tambah/{_misi(f).pk}/", KELOLA_RPJMD),
+    # A Kepala OPD edits the statements of the own draft Renstra.
+    "butir-ubah": (
+        lambda f: f"/kinerja/butir/sasaran_pd/{_indikator_a(f).sasaran_pd_id}/ubah/",
+        {**KELOLA_OPD_A, "kepala_a": OK},
+    ),
+    "renstra-list": (
+        lambda f: "/kinerja/renstra/",
+        {
+            **dict.fromkeys(KINERJA_OPD_A, OK),
+            "kepegawaian": FORBIDDEN,
+            "tanpa_peran": FORBIDDEN,
+            "anon": LOGIN,
+        },
+    ),
+    "renstra-detail": (lambda f: f"/kinerja/renstra/{_program_a(f).opd.renstra.get().pk}/", OBJEK_OPD_A),
+    "nomenklatur-tambah": (
+        lambda f: f"/kinerja/renstra/{_program_a(f).opd.renstra.get().pk}/nomenklatur/tambah/",
+        KELOLA_OPD_A,
+    ),
+    "nomenklatur-ubah": (lambda f: f"/kinerja/nomenklatur/{_program_a(f).pk}/ubah/", KELOLA_OPD_A),
+    "indikator-tambah": (
+        lambda f: f"/kinerja/indikator/tambah/sasaran_pd/{_indikator_a(f).sasaran_pd_id}/",
+        KELOLA_OPD_A,
+    ),
+    "indikator-detail": (lambda f: f"/kinerja/indikator/{_indikator_a(f).pk}/", OBJEK_OPD_A),
+    "indikator-ubah": (lambda f: f"/kinerja/indikator/{_indikator_a(f).pk}/ubah/", KELOLA_OPD_A),
+    # Targets: Bappeda, and the Kepala OPD while the Renstra is a draft; never the operator.
+    "target-ubah": (
+        lambda f: f"/kinerja/indikator/{_indikator_a(f).pk}/target/2025/",
+        {**KELOLA_OPD_A, "kepala_a": OK},
+    ),
+    "api:periode-list": (lambda f: "/api/v1/periode/", API_PUBLIK),
+    "api:periode-detail": (lambda f: f"/api/v1/periode/{_periode(f).pk}/", API_PUBLIK),
+    "api:periode-pohon": (lambda f: f"/api/v1/periode/{_periode(f).pk}/pohon/", API_PUBLIK),
+    "api:misi-list": (lambda f: "/api/v1/misi/", API_PUBLIK),
+    "api:misi-detail": (lambda f: f"/api/v1/misi/{_misi(f).pk}/", API_PUBLIK),
+    "api:tujuan-list": (lambda f: "/api/v1/tujuan/", API_PUBLIK),
+    "api:tujuan-detail": (lambda f: f"/api/v1/tujuan/{_sasaran(f).tujuan_id}/", API_PUBLIK),
+    "api:sasaran-list": (lambda f: "/api/v1/sasaran/", API_PUBLIK),
+    "api:sasaran-detail": (lambda f: f"/api/v1/sasaran/{_sasaran(f).pk}/", API_PUBLIK),
+    "api:strategi-list": (lambda f: "/api/v1/strategi/", API_PUBLIK),
+    "api:strategi-detail": (lambda f: f"/api/v1/strategi/{_strategi(f).pk}/", API_PUBLIK),
+    "api:arah-kebijakan-list": (lambda f: "/api/v1/arah-kebijakan/", API_PUBLIK),
+    "api:arah-kebijakan-detail": (
+        lambda f: f"/api/v1/arah-kebijakan/{_strategi(f).arah_kebijakan.get().pk}/",
+        API_PUBLIK,
+    ),
+    "api:renstra-list": (lambda f: "/api/v1/renstra/", API_OPD),
+    "api:renstra-detail": (lambda f: f"/api/v1/renstra/{_program_a(f).opd.renstra.get().pk}/", API_OPD_A),
+    "api:tujuan-pd-list": (lambda f: "/api/v1/tujuan-pd/", API_OPD),
+    "api:tujuan-pd-detail": (
+        lambda f: f"/api/v1/tujuan-pd/{_indikator_a(f).sasaran_pd.tujuan_id}/",
+        API_OPD_A,
+    ),
+    "api:sasaran-pd-list": (lambda f: "/api/v1/sasaran-pd/", API_OPD),
+    "api:sasaran-pd-detail": (lambda f: f"/api/v1/sasaran-pd/{_indikator_a(f).sasaran_pd_id}/", API_OPD_A),
+    "api:nomenklatur-list": (lambda f: "/api/v1/nomenklatur/", API_OPD),
+    "api:nomenklatur-detail": (lambda f: f"/api/v1/nomenklatur/{_program_a(f).pk}/", API_OPD_A),
+    "api:indikator-list": (lambda f: "/api/v1/indikator/", API_OPD),
+    "api:indikator-detail": (lambda f: f"/api/v1/indikator/{_indikator_a(f).pk}/", API_OPD_A),
+    "api:target-list": (lambda f: "/api/v1/target/", API_OPD),
+    "api:target-detail": (lambda f: f"/api/v1/target/{_indikator_a(f).target.first().pk}/", API_OPD_A),
+    "api:revisi-target-list": (lambda f: "/api/v1/revisi-target/", API_OPD),
+    "api:revisi-target-detail": (lambda f: f"/api/v1/revisi-target/{_revisi_a(f).pk}/", API_OPD_A),
+}
+# POST-only actions, tested in tests/kinerja/test_perencanaan*.py.
+NOT_PAGES |= {"rpjmd-setujui", "butir-hapus", "renstra-setujui", "nomenklatur-hapus", "indikator-hapus"}

@@ -1,7 +1,12 @@
+import inspect
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from kinerja import demo as kinerja_demo
-from opd import demo
+from opd import demo, klaim_demo
 
 
 class Command(BaseCommand):
@@ -17,4 +22,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale="demo", **options):
         demo.seed(stdout=self.stdout)
-        kinerja_demo.seed(stdout=self.stdout, skala="besar" if scale == "large" else "demo")
+        klaim_demo.seed(stdout=self.stdout)
+        # Each domain app adds its demo data through `<app>/demo.py: seed(stdout=...)` (opd imports no app).
+        for config in apps.get_app_configs():
+            if (
+                config.name != "opd"
+                and config.path.startswith(str(settings.BASE_DIR))
+                and find_spec(f"{config.name}.demo") is not None
+            ):
+                seed = import_module(f"{config.name}.demo").seed
+                # --scale large reaches the apps whose seed takes it (kinerja: the benchmark data set).
+                kwargs = {"scale": scale} if "scale" in inspect.signature(seed).parameters else {}
+                seed(stdout=self.stdout, **kwargs)

@@ -1,0 +1,363 @@
+"""Evaluasi hasil RPJMD, Evaluasi Renstra PD and Evaluasi Renja per triwulan: PDF (WeasyPrint) and Excel.
+
+The RPJMD report is long at the large scale (thousands of indicators): its PDF is cut into sections of
+SIPD_LAPORAN_BARIS_PER_BAGIAN rows that parallel Celery tasks render, merged with page numbers stamped over
+the whole document (sipd.laporan).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from kinerja.models import PelaporanTriwulan
+from kinerja.reports import data
+from opd.models import Opd
+from sipd import access
+from sipd.excel import NUMBER_FORMAT, RUPIAH_FORMAT, tulis_lembar, workbook_bytes
+from sipd.laporan import JenisLaporan, daftar
+from sipd.pdf import render_pdf
+
+PIMPINAN = ("admin", "bappeda", "pimpinan")
+
+
+def _boleh_pemda(user, params) -> bool:
+    return access.has_role(user, *PIMPINAN)
+
+
+def _boleh_opd(user, params) -> bool:
+    """Leaders and Bappeda for any OPD; the OPD's own head and operator for their OPD."""
+    if access.has_role(user, *PIMPINAN):
+        return True
+    opd = params.get("opd")
+    if opd in (None, ""):
+        return bool(access.roles_of(user).opd_ids)
+    return access.can_for_opd(user, access.VIEW, PelaporanTriwulan, int(opd))
+
+
+def _periode(tahun):
+    periode = data.periode_tahun(int(tahun))
+    if periode is None:
+        raise ValidationError(_("Belum ada periode RPJMD yang mencakup tahun %(tahun)s.") % {"tahun": tahun})
+    return periode
+
+
+def _opd(opd_id) -> Opd:
+    opd = Opd.objects.filter(pk=opd_id).first()
+    if opd is None:
+        raise ValidationError(_("OPD tidak ditemukan."))
+    return opd
+
+
+def _konteks(judul: str, periode, tahun: int, rows, **extra) -> dict:
+    return {
+        "judul": judul,
+        "periode": periode,
+        "tahun_list": list(periode.tahun),
+        "sampai_tahun": tahun,
+        "rows": rows,
+        "kolom": 7 + 3 * len(periode.tahun),
+        **extra,
+    }
+
+
+# --- Evaluasi hasil RPJMD ---------------------------------------------------------------------------------
+
+
+def _rows_rpjmd(params):
+    periode = _periode(params["tahun"])
+    return periode, data.evaluasi_rpjmd(periode, int(params["tahun"]))
+
+
+def _versi_rpjmd(params):
+    periode = data.periode_tahun(int(params["tahun"]))
+    return data.versi_skor(periode.pk) if periode else None
+
+
+def _judul_rpjmd(periode) -> str:
+    return _("Evaluasi Hasil RPJMD %(awal)s–%(akhir)s") % {
+        "awal": periode.tahun_awal,
+        "akhir": periode.tahun_akhir,
+    }
+
+
+def _pdf_rpjmd(params, rows, periode, *, dengan_ttd=True, tanpa_nomor=False, tampil_judul=True) -> bytes:
+    return render_pdf(
+        "kinerja/laporan/evaluasi_periode.html",
+        _konteks(
+            _judul_rpjmd(periode),
+            periode,
+            int(params["tahun"]),
+            rows,
+            dengan_ttd=dengan_ttd,
+            tanpa_nomor_halaman=tanpa_nomor,
+            tampil_judul=tampil_judul,
+            subjudul=periode.nama,
+        ),
+    )
+
+
+def _bagian_rpjmd(params):
+    _periode_obj, rows = _rows_rpjmd(params)
+    return data.potong(rows, settings.SIPD_LAPORAN_BARIS_PER_BAGIAN)
+
+
+def _buat_bagian_rpjmd(params, bagian):
+    periode, rows = _rows_rpjmd(params)
+    mulai, akhir = bagian
+    terakhir = akhir >= len(rows)
+    return _pdf_rpjmd(
+        params, rows[mulai:akhir], periode, dengan_ttd=terakhir, tanpa_nomor=True, tampil_judul=mulai == 0
+    )
+
+
+def _buat_rpjmd(params, fmt, progres):
+    periode, rows = _rows_rpjmd(params)
+    progres(30)
+    if fmt == "pdf":
+        return _pdf_rpjmd(params, rows, periode)
+    return _xlsx_periode(_judul_rpjmd(periode), periode, rows)
+
+
+def _xlsx_periode(judul: str, periode, rows) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Evaluasi")[:31]
+    tahun = list(periode.tahun)
+    header = [_("No."), _("Sasaran / Program"), _("Indikator"), _("Satuan"), _("Kondisi awal")]
+    for t in tahun:
+        header += [f"{_('Target')} {t}", f"{_('Realisasi')} {t}", f"{_('Capaian')} {t} (%)"]
+    header += [_("Capaian akhir periode (%)"), _("Predikat"), _("Perangkat daerah")]
+    isi = []
+    for r in rows:
+        if r.jenis == "judul":
+            isi.append(["", r.teks])
+            continue
+        ind = r.indikator
+        baris = [r.nomor, r.kolom_induk, ind.nama, ind.satuan, ind.kondisi_awal]
+        for target, realisasi, capaian in zip(r.target, r.realisasi, r.capaian, strict=True):
+            baris += [getattr(target, "nilai", None), realisasi, capaian]
+        baris += [r.capaian_periode, r.predikat_periode or "", ind.opd.singkatan or ind.opd.nama]
+        isi.append(baris)
+    tulis_lembar(
+        ws,
+        header,
+        isi,
+        widths=[6, 40, 44, 12, 12, *([12] * 3 * len(tahun)), 14, 14, 18],
+        formats=dict.fromkeys(range(5, 6 + 3 * len(tahun) + 1), NUMBER_FORMAT),
+    )
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value in (None, ""):
+            row[1].font = Font(bold=True)
+        for cell in row[1:3]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.insert_rows(1)
+    ws["A1"] = judul
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.freeze_panes = "D3"
+    return workbook_bytes(wb)
+
+
+RPJMD = daftar(
+    JenisLaporan(
+        kode="evaluasi-rpjmd",
+        judul=gettext_lazy("Evaluasi hasil RPJMD"),
+        keterangan=gettext_lazy(
+            "Misi → tujuan → sasaran → program: kondisi awal, target, realisasi, capaian dan predikat "
+            "per tahun dan akhir periode, perangkat daerah penanggung jawab (Permendagri 86/2017)."
+        ),
+        boleh=_boleh_pemda,
+        versi=_versi_rpjmd,
+        buat=_buat_rpjmd,
+        bagian=_bagian_rpjmd,
+        buat_bagian=_buat_bagian_rpjmd,
+        parameter=("tahun",),
+    )
+)
+
+
+# --- Evaluasi Renstra PD ----------------------------------------------------------------------------------
+
+
+def _judul_renstra(opd, periode) -> str:
+    return _("Evaluasi Renstra %(opd)s %(awal)s–%(akhir)s") % {
+        "opd": opd.nama,
+        "awal": periode.tahun_awal,
+        "akhir": periode.tahun_akhir,
+    }
+
+
+def _buat_renstra(params, fmt, progres):
+    periode, opd = _periode(params["tahun"]), _opd(params["opd"])
+    rows = data.evaluasi_renstra(periode, opd.pk, int(params["tahun"]))
+    progres(40)
+    judul = _judul_renstra(opd, periode)
+    if fmt == "pdf":
+        return render_pdf(
+            "kinerja/laporan/evaluasi_periode.html",
+            _konteks(
+                judul,
+                periode,
+                int(params["tahun"]),
+                rows,
+                dengan_ttd=True,
+                subjudul=opd.nama,
+                opd=opd,
+                tampil_judul=True,
+            ),
+        )
+    return _xlsx_periode(judul, periode, rows)
+
+
+def _versi_renstra(params):
+    periode = data.periode_tahun(int(params["tahun"]))
+    return data.versi_skor(periode.pk, opd_id=params.get("opd")) if periode else None
+
+
+RENSTRA = daftar(
+    JenisLaporan(
+        kode="evaluasi-renstra",
+        judul=gettext_lazy("Evaluasi Renstra Perangkat Daerah"),
+        keterangan=gettext_lazy(
+            "Tujuan dan sasaran PD, program, kegiatan dan sub kegiatan dengan capaian per tahun."
+        ),
+        boleh=_boleh_opd,
+        versi=_versi_renstra,
+        buat=_buat_renstra,
+        parameter=("tahun", "opd"),
+    )
+)
+
+
+# --- Evaluasi Renja per triwulan --------------------------------------------------------------------------
+
+
+def _buat_renja(params, fmt, progres):
+    tahun, opd = int(params["tahun"]), _opd(params["opd"])
+    _periode(tahun)
+    rows = data.evaluasi_renja(opd.pk, tahun)
+    progres(40)
+    judul = _("Evaluasi Renja %(opd)s Tahun %(tahun)s") % {"opd": opd.nama, "tahun": tahun}
+    if fmt == "pdf":
+        return render_pdf(
+            "kinerja/laporan/evaluasi_renja.html",
+            {
+                "judul": judul,
+                "rows": rows,
+                "tahun": tahun,
+                "opd": opd,
+                "penandatangan": opd.kepala or opd.pelaksana,
+            },
+        )
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Renja")
+    header = [
+        _("No."),
+        _("Kode"),
+        _("Program / Kegiatan / Sub Kegiatan"),
+        _("Indikator"),
+        _("Satuan"),
+        _("Target"),
+        _("Pagu (Rp)"),
+    ]
+    for tw in ("I", "II", "III", "IV"):
+        header += [f"TW {tw} {_('kinerja')}", f"TW {tw} (Rp)"]
+    header += [
+        _("Realisasi tahun"),
+        _("Realisasi anggaran (Rp)"),
+        _("Capaian (%)"),
+        _("Serapan (%)"),
+        _("Predikat"),
+        _("Faktor pendorong"),
+        _("Faktor penghambat"),
+        _("Tindak lanjut"),
+    ]
+    isi = []
+    for r in rows:
+        if r.jenis == "judul":
+            baris = ["", r.kode, r.teks, "", "", "", r.pagu]
+            for rp in r.anggaran_tw:
+                baris += ["", rp]
+            isi.append([*baris, "", r.anggaran_tahun, "", r.serapan])
+            continue
+        ind = r.indikator
+        baris = [
+            r.nomor,
+            r.kode,
+            r.kolom_induk,
+            ind.nama,
+            ind.satuan,
+            getattr(r.target[0], "nilai", None),
+            None,
+        ]
+        for nilai in r.tw:
+            baris += [nilai, None]
+        isi.append(
+            [
+                *baris,
+                r.realisasi_tahun,
+                None,
+                r.capaian[0],
+                None,
+                r.predikat_periode or "",
+                r.narasi["pendorong"],
+                r.narasi["penghambat"],
+                r.narasi["tindak_lanjut"],
+            ]
+        )
+    formats = {
+        6: NUMBER_FORMAT,
+        7: RUPIAH_FORMAT,
+        16: NUMBER_FORMAT,
+        17: RUPIAH_FORMAT,
+        18: NUMBER_FORMAT,
+        19: NUMBER_FORMAT,
+    }
+    for i in range(4):
+        formats[8 + 2 * i], formats[9 + 2 * i] = NUMBER_FORMAT, RUPIAH_FORMAT
+    tulis_lembar(
+        ws,
+        header,
+        isi,
+        widths=[6, 18, 40, 40, 10, 10, 16, *([11, 16] * 4), 12, 16, 11, 11, 14, 30, 30, 30],
+        formats=formats,
+    )
+    return workbook_bytes(wb)
+
+
+def _versi_renja(params):
+    from django.db.models import Count, Max
+
+    from kinerja.models import Realisasi, RealisasiAnggaran
+
+    tahun, opd = int(params["tahun"]), params.get("opd")
+    return (
+        Realisasi.objects.filter(tahun=tahun, indikator__opd_id=opd).aggregate(
+            n=Count("pk"), t=Max("diubah")
+        ),
+        RealisasiAnggaran.objects.filter(tahun=tahun, nomenklatur__opd_id=opd).aggregate(
+            n=Count("pk"), t=Max("diubah")
+        ),
+        _versi_renstra(params),
+    )
+
+
+RENJA = daftar(
+    JenisLaporan(
+        kode="evaluasi-renja",
+        judul=gettext_lazy("Evaluasi Renja per triwulan"),
+        keterangan=gettext_lazy(
+            "Realisasi kinerja dan anggaran triwulan I–IV, capaian, serapan, faktor pendorong dan "
+            "penghambat, tindak lanjut."
+        ),
+        boleh=_boleh_opd,
+        versi=_versi_renja,
+        buat=_buat_renja,
+        parameter=("tahun", "opd"),
+    )
+)
