@@ -14,7 +14,7 @@ KINERJA_OPD_A = {
 OBJEK_OPD_A = {**KINERJA_OPD_A, "kepegawaian": NOT_FOUND, "tanpa_peran": NOT_FOUND}
 
 
-def _periode(f):
+def _periode_pk(f):
     from tests.kinerja.factories import PeriodeFactory
 
     return PeriodeFactory().pk
@@ -82,9 +82,12 @@ MATRIX = {
     ),
     # The matrix import and its template: Bappeda and Admin; the export also for the leaders.
     "kinerja-impor": (lambda f: "/kinerja/matriks/impor/", only("admin", "bappeda")),
-    "kinerja-impor-templat": (lambda f: f"/kinerja/matriks/templat/{_periode(f)}/", only("admin", "bappeda")),
+    "kinerja-impor-templat": (
+        lambda f: f"/kinerja/matriks/templat/{_periode_pk(f)}/",
+        only("admin", "bappeda"),
+    ),
     "kinerja-ekspor": (
-        lambda f: f"/kinerja/matriks/ekspor/?periode={_periode(f)}&tahun=2025",
+        lambda f: f"/kinerja/matriks/ekspor/?periode={_periode_pk(f)}&tahun=2025",
         only("admin", "bappeda", "pimpinan"),
     ),
 }
