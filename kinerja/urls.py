@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.views import dasbor, ikm, inovasi, perencanaan, realisasi
+from kinerja.views import dasbor, ikm, impor, inovasi, perencanaan, realisasi
 
 urlpatterns = [
     path("realisasi/", realisasi.realisasi_index, name="realisasi"),
@@ -60,4 +60,7 @@ urlpatterns = [
     path("ikm/<int:pk>/poster/pdf/", ikm.ikm_poster_pdf, name="ikm-poster-pdf"),
     path("ikm/<int:pk>/laporan/", ikm.ikm_laporan, name="ikm-laporan"),
     path("skm/<str:token>/", ikm.ikm_publik, name="ikm-publik"),
+    path("matriks/impor/", impor.impor_matriks, name="kinerja-impor"),
+    path("matriks/templat/<int:periode>/", impor.templat, name="kinerja-impor-templat"),
+    path("matriks/ekspor/", impor.ekspor, name="kinerja-ekspor"),
 ]

@@ -23,6 +23,12 @@ def _skor_opd_a(f):
     return realisasi.indikator
 
 
+def _periode_pk(f):
+    from tests.kinerja.factories import PeriodeFactory
+
+    return PeriodeFactory().pk
+
+
 def _bukti(f):
     from tests.kinerja.factories import RealisasiFactory
 
@@ -82,6 +88,16 @@ MATRIX = {
     "api:pelaporan-detail": (
         lambda f: _pelaporan(f).replace("/kinerja/", "/api/v1/"),
         {**OBJEK_OPD_A, "kepegawaian": FORBIDDEN, "tanpa_peran": FORBIDDEN, "anon": API_ANON},
+    ),
+    # The matrix import and its template: Bappeda and Admin; the export also for the leaders.
+    "kinerja-impor": (lambda f: "/kinerja/matriks/impor/", only("admin", "bappeda")),
+    "kinerja-impor-templat": (
+        lambda f: f"/kinerja/matriks/templat/{_periode_pk(f)}/",
+        only("admin", "bappeda"),
+    ),
+    "kinerja-ekspor": (
+        lambda f: f"/kinerja/matriks/ekspor/?periode={_periode_pk(f)}&tahun=2025",
+        only("admin", "bappeda", "pimpinan"),
     ),
 }
 # POST-only actions, tested in tests/kinerja/test_realisasi*.py.
