@@ -104,9 +104,18 @@ def pilihan_tahun() -> list[int]:
 
 
 def tahun_bawaan(tahun_ada: list[int]) -> int | None:
+    """The most recent year up to now with entered figures; else the current year (or the nearest)."""
     if not tahun_ada:
         return None
     today = timezone.localdate().year
+    terisi = (
+        SkorRingkasan.objects.filter(tahun__in=tahun_ada, tahun__lte=today, jumlah_terisi__gt=0)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+    if terisi:
+        return terisi
     return today if today in tahun_ada else min(tahun_ada, key=lambda t: abs(t - today))
 
 
