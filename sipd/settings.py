@@ -324,10 +324,8 @@ SIPD_SLA_LAMPIRAN_TIPE = env_list(
 # Weight (percent) of SLA compliance in the OPD performance score; 0 leaves it out.
 SIPD_SLA_BOBOT_SKOR = env_int("SIPD_SLA_BOBOT_SKOR", 0, minimum=0, maximum=100)
 
-CELERY_BEAT_SCHEDULE = {
-    # Reminders before the due time, breach flags and escalation at it.
-    "sla-periksa-tenggat": {"task": "sla.tasks.periksa_tenggat", "schedule": 300.0},
-}
+# SLA: reminders before the due time, breach flags and escalation at it.
+CELERY_BEAT_SCHEDULE["sla-periksa-tenggat"] = {"task": "sla.tasks.periksa_tenggat", "schedule": 300.0}
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})
 LOGGING = {
