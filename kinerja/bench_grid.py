@@ -77,7 +77,7 @@ def _grid_naif(opd: Opd, tahun: int, triwulan: int) -> int:
 def bench_grid() -> dict:
     """GET of the Isi Realisasi grid of an OPD with 200 indicators (server time, test client)."""
     opd, user = _opd_200()
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     url = f"/kinerja/realisasi/{opd.pk}/2026/2/"
     assert client.get(url).status_code == 200
@@ -102,7 +102,7 @@ def bench_simpan_sel() -> dict:
     PelaporanTriwulan.objects.filter(opd=opd, tahun=2026, triwulan=3).delete()
     JadwalTriwulan.objects.filter(tahun=2026, triwulan=3).update(terkunci=False)
     ind = Indikator.objects.filter(opd=opd).first()
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     nilai = {"v": 1}
 
