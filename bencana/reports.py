@@ -1,14 +1,20 @@
-"""The duty recap of one disaster: Excel in the request, PDF rendered by a worker."""
+"""The duty recap of one disaster (PDF and Excel), built by the report-job framework (sipd.laporan)."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from bencana import calculations, selectors
-from bencana.models import KejadianBencana, Penugasan
+from bencana.models import KejadianBencana, LaporanHarian, Penugasan, PerpanjanganStatus, StatusDarurat
+from sipd import access
 from sipd.excel import NUMBER_FORMAT, tulis_lembar, workbook_bytes
+from sipd.laporan import JenisLaporan, daftar
 from sipd.pdf import render_pdf
 
 
@@ -101,3 +107,65 @@ def rekap_xlsx(*, kejadian: KejadianBencana) -> bytes:
 
 def rekap_pdf(*, kejadian: KejadianBencana) -> bytes:
     return render_pdf("bencana/rekap_pdf.html", data_rekap(kejadian))
+
+
+# --- Registration with the report-job framework --------------------------------------------------------
+
+
+def _id_kejadian(params) -> int | None:
+    try:
+        return int(params["kejadian"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _boleh_rekap(user, params) -> bool:
+    """Whoever sees the disaster's page (sipd.access on KejadianBencana) may ask for its recap."""
+    pk = _id_kejadian(params)
+    if pk is None:
+        return access.can_any(user, access.VIEW, KejadianBencana)
+    return KejadianBencana.objects.visible_to(user).filter(pk=pk).exists()
+
+
+def _versi_rekap(params) -> tuple:
+    """Assignments, acknowledgements, daily reports and decrees (counts and latest changes), and today:
+    the reports due are counted up to yesterday, so the recap changes with the date as well."""
+    pk = _id_kejadian(params)
+    penugasan = Penugasan.objects.filter(status_darurat__kejadian=pk).aggregate(
+        n=Count("pk"), t_diubah=Max("diubah"), t_siap=Max("siap"), n_siap=Count("siap")
+    )
+    laporan = LaporanHarian.objects.filter(penugasan__status_darurat__kejadian=pk).aggregate(
+        n=Count("pk"), diubah=Max("diubah")
+    )
+    status = StatusDarurat.objects.filter(kejadian=pk).aggregate(n=Count("pk"), dibuat=Max("dibuat"))
+    perpanjangan = PerpanjanganStatus.objects.filter(status_darurat__kejadian=pk).aggregate(
+        n=Count("pk"), dibuat=Max("dibuat")
+    )
+    kejadian = KejadianBencana.objects.filter(pk=pk).values_list("diubah", flat=True).first()
+    return kejadian, penugasan, laporan, status, perpanjangan, selectors.hari_ini()
+
+
+def _buat_rekap(params, fmt, progres) -> bytes:
+    kejadian = (
+        KejadianBencana.objects.select_related("jenis", "kecamatan").filter(pk=_id_kejadian(params)).first()
+    )
+    if kejadian is None:
+        raise ValidationError(_("Kejadian bencana tidak ditemukan."))
+    progres(10)
+    return rekap_pdf(kejadian=kejadian) if fmt == "pdf" else rekap_xlsx(kejadian=kejadian)
+
+
+REKAP_PENUGASAN = daftar(
+    JenisLaporan(
+        kode="rekap-penugasan",
+        judul=gettext_lazy("Rekap penugasan tanggap bencana"),
+        keterangan=gettext_lazy("Penugasan, kesiapan dan laporan harian pegawai pada satu kejadian bencana."),
+        boleh=_boleh_rekap,
+        versi=_versi_rekap,
+        buat=_buat_rekap,
+        parameter=("kejadian",),
+        di_formulir=False,
+        nama_berkas=lambda params: f"rekap-penugasan-{_id_kejadian(params)}",
+        kembali=lambda params: reverse("bencana-kejadian-detail", args=[_id_kejadian(params)]),
+    )
+)

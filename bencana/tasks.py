@@ -2,9 +2,7 @@
 
 from celery import shared_task
 
-from bencana import reports, services
-from bencana.models import KejadianBencana
-from sipd import unduhan
+from bencana import services
 
 
 @shared_task(acks_late=True)
@@ -22,10 +20,3 @@ def pengingat_laporan_harian() -> int:
     if timezone.localtime().hour < settings.SIPD_BENCANA_JAM_PENGINGAT:
         return 0
     return services.kirim_pengingat_laporan()
-
-
-@shared_task(acks_late=True, time_limit=300, soft_time_limit=290)
-def rekap_penugasan_pdf(job: str, kejadian_id: int) -> None:
-    kejadian = KejadianBencana.objects.select_related("jenis", "kecamatan").get(pk=kejadian_id)
-    unduhan.simpan(job, isi=reports.rekap_pdf(kejadian=kejadian), nama=f"rekap-penugasan-{kejadian.pk}.pdf",
-                   tipe="application/pdf")  # fmt: skip

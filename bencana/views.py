@@ -3,14 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bencana import reports, selectors, services, tasks
+from bencana import selectors, services
 from bencana.forms import (
     FotoKejadianForm,
     KejadianForm,
@@ -31,10 +30,9 @@ from bencana.models import (
 )
 from opd.klaim_choices import ProgramBpjs
 from opd.models import KlaimBpjs
-from sipd import access, unduhan
+from sipd import access, laporan
 from sipd.uploads import unduh
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORM = ["GET", "HEAD", "POST"]
 
 
@@ -389,20 +387,16 @@ def foto_laporan(request, pk):
     return unduh(foto.berkas)
 
 
-@require_GET
-def rekap_xlsx(request, pk):
-    kejadian = _kejadian(request, pk)
-    response = HttpResponse(reports.rekap_xlsx(kejadian=kejadian), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="rekap-penugasan-{kejadian.pk}.xlsx"'
-    return response
-
-
 @require_POST
-def rekap_pdf(request, pk):
+def rekap(request, pk):
+    """The duty recap (PDF or Excel) as a report job; the status page polls it and offers the file."""
     kejadian = _kejadian(request, pk)
-    job = unduhan.mulai(
-        user=request.user, task=tasks.rekap_penugasan_pdf, kejadian_id=kejadian.pk,
-        judul=_("Rekap penugasan %(kejadian)s") % {"kejadian": kejadian.judul},
-        kembali=reverse("bencana-kejadian-detail", args=[kejadian.pk]),
-    )  # fmt: skip
-    return redirect("unduhan", job)
+    fmt = request.POST.get("format", "pdf")
+    try:
+        job = laporan.minta(
+            user=request.user, kode="rekap-penugasan", params={"kejadian": kejadian.pk}, fmt=fmt
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("bencana-kejadian-detail", kejadian.pk)
+    return redirect("laporan-status", job.pk)

@@ -134,3 +134,38 @@ class RevisiTargetAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- Inovasi Daerah and IKM (issue 9) -------------------------------------------------------------------
+from kinerja.models import IndikatorInovasi, Inovasi, OpsiIndikatorInovasi, SurveiIkm  # noqa: E402
+
+
+class OpsiIndikatorInovasiInline(admin.TabularInline):
+    model = OpsiIndikatorInovasi
+    extra = 1
+
+
+@admin.register(IndikatorInovasi)
+class IndikatorInovasiAdmin(admin.ModelAdmin):
+    """The Indeks Inovasi Daerah scheme: Admin updates indicators, weights and options as BSKDN changes it."""
+
+    list_display = ["urutan", "kode", "nama", "bobot", "aktif"]
+    list_display_links = ["kode", "nama"]
+    list_editable = ["urutan", "bobot", "aktif"]
+    inlines = [OpsiIndikatorInovasiInline]
+
+
+@admin.register(Inovasi)
+class InovasiAdmin(admin.ModelAdmin):
+    list_display = ["nama", "opd", "jenis", "tahapan", "tanggal_inisiatif"]
+    list_filter = ["jenis", "tahapan"]
+    search_fields = ["nama", "opd__nama"]
+    raw_id_fields = ["opd", "indikator", "dibuat_oleh"]
+
+
+@admin.register(SurveiIkm)
+class SurveiIkmAdmin(admin.ModelAdmin):
+    list_display = ["unit_layanan", "opd", "tahun", "periode", "dibuka"]
+    list_filter = ["tahun", "periode", "dibuka"]
+    search_fields = ["unit_layanan", "opd__nama"]
+    raw_id_fields = ["opd", "indikator", "dibuat_oleh"]

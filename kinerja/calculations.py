@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from kinerja.ikm import ikm  # noqa: F401 - the IKM calculator (PermenPAN-RB 14/2017) is public here too
+
 SERATUS = Decimal(100)
 RUMUS_NEGATIF = ("2T-R", "T/R")
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.views import perencanaan, realisasi
+from kinerja.views import dasbor, ikm, impor, inovasi, perencanaan, realisasi
 
 urlpatterns = [
     path("realisasi/", realisasi.realisasi_index, name="realisasi"),
@@ -15,6 +15,9 @@ urlpatterns = [
     path("pelaporan/<int:pk>/putuskan/", realisasi.putuskan, name="pelaporan-putuskan"),
     path("pemantauan/", realisasi.pemantauan, name="pemantauan"),
     path("jadwal/", realisasi.jadwal, name="jadwal"),
+    path("dasbor/", dasbor.dasbor, name="dasbor"),
+    path("dasbor/perangkat-daerah/<int:pk>/", dasbor.dasbor_opd, name="dasbor-opd"),
+    path("dasbor/indikator/<int:pk>/", dasbor.dasbor_indikator, name="dasbor-indikator"),
     # Perencanaan: RPJMD, Renstra, nomenclature, indicators and targets.
     path("rpjmd/", perencanaan.rpjmd, name="rpjmd"),
     path("rpjmd/tambah/", perencanaan.periode_form, name="periode-tambah"),
@@ -36,4 +39,28 @@ urlpatterns = [
     path("indikator/<int:pk>/ubah/", perencanaan.indikator_ubah, name="indikator-ubah"),
     path("indikator/<int:pk>/hapus/", perencanaan.indikator_hapus, name="indikator-hapus"),
     path("indikator/<int:pk>/target/<int:tahun>/", perencanaan.target_ubah, name="target-ubah"),
+    # Inovasi Daerah
+    path("inovasi/", inovasi.inovasi_list, name="inovasi-list"),
+    path("inovasi/tambah/", inovasi.inovasi_tambah, name="inovasi-tambah"),
+    path("inovasi/dasbor/", inovasi.inovasi_dasbor, name="inovasi-dasbor"),
+    path("inovasi/<int:pk>/", inovasi.inovasi_detail, name="inovasi-detail"),
+    path("inovasi/<int:pk>/ubah/", inovasi.inovasi_ubah, name="inovasi-ubah"),
+    path("inovasi/<int:pk>/hapus/", inovasi.inovasi_hapus, name="inovasi-hapus"),
+    path("inovasi/<int:pk>/berkas/", inovasi.berkas_unggah, name="inovasi-berkas-unggah"),
+    path("inovasi/berkas/<str:token>/", inovasi.berkas_unduh, name="inovasi-berkas-unduh"),
+    path("inovasi/berkas/<str:token>/hapus/", inovasi.berkas_hapus, name="inovasi-berkas-hapus"),
+    # Survei IKM
+    path("ikm/", ikm.ikm_list, name="ikm-list"),
+    path("ikm/tambah/", ikm.ikm_tambah, name="ikm-tambah"),
+    path("ikm/<int:pk>/", ikm.ikm_detail, name="ikm-detail"),
+    path("ikm/<int:pk>/ubah/", ikm.ikm_ubah, name="ikm-ubah"),
+    path("ikm/<int:pk>/tutup/", ikm.ikm_tutup, name="ikm-tutup"),
+    path("ikm/<int:pk>/isi-realisasi/", ikm.ikm_isi_realisasi, name="ikm-isi-realisasi"),
+    path("ikm/<int:pk>/poster/", ikm.ikm_poster, name="ikm-poster"),
+    path("ikm/<int:pk>/poster/pdf/", ikm.ikm_poster_pdf, name="ikm-poster-pdf"),
+    path("ikm/<int:pk>/laporan/", ikm.ikm_laporan, name="ikm-laporan"),
+    path("skm/<str:token>/", ikm.ikm_publik, name="ikm-publik"),
+    path("matriks/impor/", impor.impor_matriks, name="kinerja-impor"),
+    path("matriks/templat/<int:periode>/", impor.templat, name="kinerja-impor-templat"),
+    path("matriks/ekspor/", impor.ekspor, name="kinerja-ekspor"),
 ]

@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from opd.imports import JENIS_IMPOR
+from opd.impor import JENIS_IMPOR
 from sipd.formatting import format_angka
 
 

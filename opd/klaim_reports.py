@@ -1,4 +1,8 @@
-"""Claim register per year: Excel (in the request, it is light) and PDF (rendered by a worker)."""
+"""Claim register per year, PDF and Excel, rendered by the report-job framework (see opd/reports.py).
+
+Built from parameters only: `data_pribadi` decides whether NIK and amounts are shown, so a cached file is tied
+to it and never reaches a role that may not see private data.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,15 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from opd import calculations, klaim_selectors
-from sipd.access import can_see_private_data
 from sipd.excel import RUPIAH_FORMAT, tulis_lembar, workbook_bytes
 from sipd.formatting import samarkan
 from sipd.pdf import render_pdf
 
 
-def baris_register(user, tahun: int) -> list[dict]:
-    pribadi = can_see_private_data(user)
+def baris_register(tahun: int, *, data_pribadi: bool) -> list[dict]:
+    pribadi = data_pribadi
     rows = []
-    for nomor, k in enumerate(
-        klaim_selectors.klaim_list(user, tahun=tahun).order_by("waktu_kejadian", "pk"), 1
-    ):
+    for nomor, k in enumerate(klaim_selectors.register_tahun(tahun), 1):
         hitung = calculations.santunan_kematian(k.program, k.upah_bpjs).total
         rows.append(
             {
@@ -34,7 +35,7 @@ def baris_register(user, tahun: int) -> list[dict]:
     return rows
 
 
-def register_xlsx(*, user, tahun: int) -> bytes:
+def register_xlsx(*, tahun: int, data_pribadi: bool) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = _("Register %(tahun)s") % {"tahun": tahun}
@@ -62,7 +63,7 @@ def register_xlsx(*, user, tahun: int) -> bytes:
             r["selisih"],
             r["klaim"].alasan_ditolak,
         ]  # fmt: skip
-        for r in baris_register(user, tahun)
+        for r in baris_register(tahun, data_pribadi=data_pribadi)
     ]
     tulis_lembar(
         ws, header, rows,
@@ -73,9 +74,8 @@ def register_xlsx(*, user, tahun: int) -> bytes:
     return workbook_bytes(wb)
 
 
-def register_pdf(*, user, tahun: int) -> bytes:
-    rows = baris_register(user, tahun)
+def register_pdf(*, tahun: int, data_pribadi: bool) -> bytes:
+    rows = baris_register(tahun, data_pribadi=data_pribadi)
     return render_pdf(
-        "opd/klaim_register_pdf.html",
-        {"tahun": tahun, "rows": rows, "lihat_nominal": can_see_private_data(user)},
+        "opd/klaim_register_pdf.html", {"tahun": tahun, "rows": rows, "lihat_nominal": data_pribadi}
     )

@@ -32,6 +32,15 @@ def klaim_list(user, *, tahun: int | None = None):
     return qs
 
 
+def register_tahun(tahun: int):
+    """Every claim of a year, for the register (asked for only by the roles that see every claim)."""
+    return (
+        KlaimBpjs.objects.filter(waktu_kejadian__year=tahun)
+        .select_related("pegawai", "pegawai__opd")
+        .order_by("waktu_kejadian", "pk")
+    )
+
+
 def tahun_klaim(user) -> list[int]:
     return sorted(
         {d.year for d in KlaimBpjs.objects.visible_to(user).dates("waktu_kejadian", "year")}

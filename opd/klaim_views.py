@@ -4,21 +4,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from opd import calculations, klaim_reports, klaim_selectors, klaim_services, tasks
+from opd import calculations, klaim_selectors, klaim_services
 from opd.klaim_choices import StatusKlaim
 from opd.klaim_forms import AhliWarisForm, DokumenForm, KalkulatorForm, KlaimForm, StatusKlaimForm
 from opd.models import AhliWaris, DokumenKlaim, KlaimBpjs, Pegawai
-from sipd import access, unduhan
+from sipd import access, laporan
 from sipd.uploads import unduh
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _galat_ke_form(form, exc: ValidationError) -> None:
@@ -216,23 +213,22 @@ def _boleh_register(user) -> None:
         raise PermissionDenied
 
 
-@require_GET
-def register_xlsx(request, tahun):
-    _boleh_register(request.user)
-    response = HttpResponse(klaim_reports.register_xlsx(user=request.user, tahun=tahun), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="register-klaim-bpjs-{tahun}.xlsx"'
-    return response
-
-
 @require_POST
-def register_pdf(request, tahun):
+def register(request, tahun):
+    """The year's register (PDF or Excel) as a report job, masked unless the user may see private data."""
     _boleh_register(request.user)
-    job = unduhan.mulai(
-        user=request.user, task=tasks.register_klaim_pdf, user_id=request.user.pk, tahun=tahun,
-        judul=_("Register klaim BPJS Ketenagakerjaan %(tahun)s") % {"tahun": tahun},
-        kembali=f"{reverse('klaim-list')}?tahun={tahun}",
-    )  # fmt: skip
-    return redirect("unduhan", job)
+    params = {"tahun": tahun, "data_pribadi": access.can_see_private_data(request.user)}
+    try:
+        job = laporan.minta(
+            user=request.user,
+            kode="register-klaim-bpjs",
+            params=params,
+            fmt=request.POST.get("format", "pdf"),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(f"{reverse('klaim-list')}?tahun={tahun}")
+    return redirect("laporan-status", job.pk)
 
 
 @require_GET

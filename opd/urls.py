@@ -27,7 +27,6 @@ urlpatterns = [
     path("klaim/<int:pk>/dokumen/", klaim_views.klaim_dokumen, name="klaim-dokumen"),
     path("klaim/dokumen/<int:pk>/", klaim_views.klaim_dokumen_unduh, name="klaim-dokumen-unduh"),
     path("klaim/<int:pk>/status/", klaim_views.klaim_status, name="klaim-status"),
-    path("klaim/register/<int:tahun>.xlsx", klaim_views.register_xlsx, name="klaim-register-xlsx"),
-    path("klaim/register/<int:tahun>/pdf/", klaim_views.register_pdf, name="klaim-register-pdf"),
+    path("klaim/register/<int:tahun>/", klaim_views.register, name="klaim-register"),
     path("pegawai/<int:pk>/klaim/", klaim_views.pegawai_klaim, name="pegawai-klaim"),
 ]

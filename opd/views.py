@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import TemplateView
 
-from opd import imports, selectors
+from opd import impor as impor_data
+from opd import selectors
 from opd.filters import PegawaiFilter
 from opd.forms import ImporForm
 from opd.models import Opd, Pegawai
@@ -114,7 +115,7 @@ class PegawaiDetailView(AccessMixin, TemplateView):
 @require_http_methods(["GET", "HEAD", "POST"])
 def impor(request):
     """Upload an OPD or pegawai file: a summary on success, or every error by row and column."""
-    pilihan = imports.jenis_yang_boleh(request.user)
+    pilihan = impor_data.jenis_yang_boleh(request.user)
     if not pilihan:
         raise PermissionDenied
     if request.method == "POST":
@@ -124,16 +125,18 @@ def impor(request):
     galat = None
     if form.is_bound and form.is_valid():
         layanan = (
-            imports.impor_opd if form.cleaned_data["jenis"] == imports.IMPOR_OPD else imports.impor_pegawai
+            impor_data.impor_opd
+            if form.cleaned_data["jenis"] == impor_data.IMPOR_OPD
+            else impor_data.impor_pegawai
         )
         try:
             hasil = layanan(user=request.user, file=form.cleaned_data["berkas"])
-        except imports.ImporGagal as exc:
+        except impor_data.ImporGagal as exc:
             galat = exc.galat
         else:
             messages.success(request, str(hasil))
             return redirect("opd-impor")
-    templat = [(jenis, imports.JENIS_IMPOR[jenis]) for jenis in pilihan]
+    templat = [(jenis, impor_data.JENIS_IMPOR[jenis]) for jenis in pilihan]
     return render(request, "opd/impor.html", {"form": form, "galat": galat, "templat": templat})
 
 
@@ -145,9 +148,9 @@ TIPE_TEMPLAT = {
 
 @require_GET
 def impor_templat(request, jenis, ekstensi):
-    if not imports.boleh_impor(request.user, jenis):
+    if not impor_data.boleh_impor(request.user, jenis):
         raise PermissionDenied
-    isi = imports.templat_xlsx(jenis) if ekstensi == "xlsx" else imports.templat_csv(jenis)
+    isi = impor_data.templat_xlsx(jenis) if ekstensi == "xlsx" else impor_data.templat_csv(jenis)
     response = HttpResponse(isi, content_type=TIPE_TEMPLAT[ekstensi])
     response["Content-Disposition"] = f'attachment; filename="templat-impor-{jenis}.{ekstensi}"'
     return response

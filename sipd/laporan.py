@@ -39,6 +39,7 @@ class JenisLaporan:
     `bagian(params)` and `buat_bagian(params, bagian)`: optional split of the PDF into sections rendered in
     parallel; each section returns PDF bytes without page numbers.
     `parameter`: names of the parameters the request form asks for (tahun, triwulan, opd).
+    `kembali(params)`: the page the job's status page links back to (default: the report form).
     """
 
     kode: str
@@ -53,6 +54,7 @@ class JenisLaporan:
     nama_berkas: Callable | None = None
     keterangan: str = ""
     kelompok: str = field(default="")
+    kembali: Callable | None = None
     # False: asked for from its own page (e.g. one disaster's recap), not listed on the generic report form.
     di_formulir: bool = True
 

@@ -313,6 +313,8 @@ SIPD_LAPORAN_BARIS_PER_BAGIAN = env_int("SIPD_LAPORAN_BARIS_PER_BAGIAN", 500, mi
 SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
 if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:
     raise ImproperlyConfigured("SIPD_PENGAJUAN_OLEH: kepala_opd dan/atau operator_opd")
+# Public IKM questionnaire: answers accepted per network address per survey per hour (anti-spam).
+SIPD_IKM_BATAS_PER_JAM = env_int("SIPD_IKM_BATAS_PER_JAM", 30, minimum=1)
 
 # Capaian (DOMAIN.md §3): the formula for negative polarity, the cap before roll-up averages, the predikat
 # scale (lower bound:label from the highest band down; the last band has no bound) and how long edits are
@@ -343,8 +345,7 @@ SIPD_SLA_LAMPIRAN_TIPE = env_list(
 # Weight (percent) of SLA compliance in the OPD performance score; 0 leaves it out.
 SIPD_SLA_BOBOT_SKOR = env_int("SIPD_SLA_BOBOT_SKOR", 0, minimum=0, maximum=100)
 
-# Reminders before the due time, breach flags and escalation at it (added to the schedule above, which a
-# second `CELERY_BEAT_SCHEDULE = {...}` here used to replace, silently dropping every other periodic job).
+# SLA: reminders before the due time, breach flags and escalation at it.
 CELERY_BEAT_SCHEDULE["sla-periksa-tenggat"] = {"task": "sla.tasks.periksa_tenggat", "schedule": 300.0}
 
 LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", {"DEBUG", "INFO", "WARNING", "ERROR"})

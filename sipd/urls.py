@@ -8,7 +8,7 @@ from django.views.i18n import set_language
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from sipd import unduhan, views, views_laporan
+from sipd import views, views_laporan
 from sipd.forms_auth import LoginForm
 
 SWAGGER_STYLE_HASH = "'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='"
@@ -47,8 +47,6 @@ urlpatterns = [
     path("laporan/", views_laporan.laporan_index, name="laporan"),
     path("laporan/<int:pk>/", views_laporan.laporan_status, name="laporan-status"),
     path("laporan/<int:pk>/unduh/", views_laporan.laporan_unduh, name="laporan-unduh"),
-    path("unduhan/<str:job>/", unduhan.status, name="unduhan"),
-    path("unduhan/<str:job>/berkas/", unduhan.berkas, name="unduhan-berkas"),
     path("riwayat/<str:app_label>/<str:model_name>/<int:pk>/", views.riwayat, name="riwayat"),
     path("api/v1/", include((api_v1, "api"))),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

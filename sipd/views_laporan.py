@@ -93,7 +93,10 @@ def laporan_status(request, pk: int):
     template = (
         "sipd/laporan/_status.html" if request.headers.get("HX-Request") else "sipd/laporan/status.html"
     )
-    return render(request, template, {"job": job, "judul": jenis.judul if jenis else job.jenis})
+    kembali = jenis.kembali(job.parameter) if jenis and jenis.kembali else None
+    return render(
+        request, template, {"job": job, "judul": jenis.judul if jenis else job.jenis, "kembali": kembali}
+    )
 
 
 @require_GET

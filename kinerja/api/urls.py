@@ -1,6 +1,7 @@
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from kinerja.api import realisasi, views
+from kinerja.api import ikm, inovasi, realisasi, views
 
 router = DefaultRouter()
 router.register("realisasi", realisasi.RealisasiViewSet)
@@ -19,5 +20,12 @@ router.register("nomenklatur", views.NomenklaturViewSet, basename="nomenklatur")
 router.register("indikator", views.IndikatorViewSet, basename="indikator")
 router.register("target", views.TargetViewSet, basename="target")
 router.register("revisi-target", views.RevisiTargetViewSet, basename="revisi-target")
+router.register("inovasi", inovasi.InovasiViewSet, basename="inovasi")
+router.register("indikator-inovasi", inovasi.IndikatorInovasiViewSet, basename="indikator-inovasi")
+router.register("survei-ikm", ikm.SurveiIkmViewSet, basename="survei-ikm")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("inovasi-ringkasan/", inovasi.RingkasanInovasiView.as_view(), name="inovasi-ringkasan"),
+    path("ikm/hitung/", ikm.HitungIkmView.as_view(), name="ikm-hitung"),
+    *router.urls,
+]

@@ -1,3 +1,11 @@
+from kinerja.models.ikm import ResponIkm, SurveiIkm
+from kinerja.models.inovasi import (
+    BerkasInovasi,
+    IndikatorInovasi,
+    Inovasi,
+    JawabanInovasi,
+    OpsiIndikatorInovasi,
+)
 from kinerja.models.perencanaan import (
     ArahKebijakan,
     Indikator,
@@ -31,4 +39,8 @@ __all__ = [
     "ArahKebijakan", "BukaKunci", "BuktiDukung", "CatatanVerifikasi", "Indikator", "JadwalTriwulan", "Misi",
     "Nomenklatur", "Pagu", "PelaporanTriwulan", "PeriodeRpjmd", "Realisasi", "RealisasiAnggaran", "Renstra",
     "RevisiTarget", "RiwayatPelaporan", "Sasaran", "SasaranPd", "Strategi", "Target", "Tujuan", "TujuanPd",
+]  # fmt: skip
+__all__ += [
+    "BerkasInovasi", "IndikatorInovasi", "Inovasi", "JawabanInovasi", "OpsiIndikatorInovasi", "ResponIkm",
+    "SurveiIkm",
 ]  # fmt: skip

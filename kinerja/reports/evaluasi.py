@@ -8,6 +8,7 @@ the whole document (sipd.laporan).
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +20,7 @@ from kinerja.reports import data
 from opd.models import Opd
 from sipd import access
 from sipd.excel import NUMBER_FORMAT, RUPIAH_FORMAT, tulis_lembar, workbook_bytes
-from sipd.laporan import JenisLaporan, daftar
+from sipd.laporan import JenisLaporan, daftar, sidik
 from sipd.pdf import render_pdf
 
 PIMPINAN = ("admin", "bappeda", "pimpinan")
@@ -69,8 +70,14 @@ def _konteks(judul: str, periode, tahun: int, rows, **extra) -> dict:
 
 
 def _rows_rpjmd(params):
+    """The rows, computed once per data version: the parallel sections of one job read them from Redis."""
     periode = _periode(params["tahun"])
-    return periode, data.evaluasi_rpjmd(periode, int(params["tahun"]))
+    kunci = "laporan:rpjmd:" + sidik(params, data.versi_skor(periode.pk))
+    rows = cache.get(kunci)
+    if rows is None:
+        rows = data.evaluasi_rpjmd(periode, int(params["tahun"]))
+        cache.set(kunci, rows, settings.SIPD_LAPORAN_BATAS_DETIK * 2)
+    return periode, rows
 
 
 def _versi_rpjmd(params):

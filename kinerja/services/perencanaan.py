@@ -38,6 +38,7 @@ from kinerja.models import (
     Tujuan,
     TujuanPd,
 )
+from kinerja.services.skor import jadwalkan_hitung_ulang
 from kinerja.validators import urai_kode
 from opd.models import Opd, PenugasanPeran
 from sipd import access
@@ -615,6 +616,7 @@ def ubah_target(
         )  # fmt: skip
     for name, value in baru.items():
         setattr(target, name, value)
+    jadwalkan_hitung_ulang(indikator.opd_id, target.tahun)  # capaian follow the new target after commit
     with pghistory.context(**context):
         return _simpan(target)
 

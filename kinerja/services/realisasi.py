@@ -225,6 +225,7 @@ def unggah_bukti(*, user, indikator: Indikator, tahun: int, triwulan: int, berka
     except Exception:
         bukti.berkas.storage.delete(bukti.berkas.name)  # no file without its row
         raise
+    _setelah_berubah(indikator.opd_id, tahun)  # completeness with evidence
     return bukti
 
 
@@ -236,6 +237,7 @@ def hapus_bukti(*, user, bukti: BuktiDukung) -> None:
     name, storage = bukti.berkas.name, bukti.berkas.storage
     bukti.delete()
     transaction.on_commit(lambda: storage.delete(name))
+    _setelah_berubah(realisasi.indikator.opd_id, realisasi.tahun)
 
 
 def boleh_mengajukan(user, opd_id: int) -> bool:
@@ -339,6 +341,7 @@ def kembalikan(
     pelaporan.status = StatusPelaporan.DIKEMBALIKAN
     pelaporan.save(update_fields=["status"])
     _catat(pelaporan, dari, pelaporan.status, user, catatan_umum)
+    _setelah_berubah(pelaporan.opd_id, pelaporan.tahun)
     kirim_notifikasi(
         penerima=_penerima_opd(pelaporan.opd_id),
         judul=_("Laporan triwulan dikembalikan"),

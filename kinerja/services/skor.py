@@ -47,7 +47,8 @@ KUNCI_ADVISORY = 4_2025  # first key of pg_advisory_xact_lock(key, tahun) for sc
 KUNCI_DASBOR = "kinerja:dasbor:versi"
 
 _TABEL = (BuktiDukung, Indikator, JadwalTriwulan, Misi, Nomenklatur, Pagu, PelaporanTriwulan, PeriodeRpjmd,
-          Realisasi, RealisasiAnggaran, Sasaran, SasaranPd, SkorIndikator, SkorRingkasan, Target, Tujuan)  # fmt: skip
+          Realisasi, RealisasiAnggaran, Sasaran, SasaranPd, SkorIndikator, SkorRingkasan, Target,
+          Tujuan)  # fmt: skip
 T = {m.__name__: m._meta.db_table for m in _TABEL}
 
 
@@ -80,33 +81,47 @@ WITH ind AS (
   LEFT JOIN {Tujuan} tj ON tj.id = COALESCE(i.tujuan_id, s.tujuan_id)
   WHERE %(semua)s OR i.opd_id = ANY(%(opd_ids)s)
 ),
-r AS (
-  SELECT r.indikator_id, r.triwulan, r.nilai,
-         EXISTS (SELECT 1 FROM {BuktiDukung} b WHERE b.realisasi_id = r.id) AS berbukti
-  FROM {Realisasi} r JOIN ind ON ind.id = r.indikator_id
-  WHERE r.tahun = %(tahun)s
+r AS (  -- one row per indicator: its four triwulan values and whether each has evidence
+  SELECT r.indikator_id,
+         ARRAY[max(r.nilai) FILTER (WHERE r.triwulan = 1), max(r.nilai) FILTER (WHERE r.triwulan = 2),
+               max(r.nilai) FILTER (WHERE r.triwulan = 3), max(r.nilai) FILTER (WHERE r.triwulan = 4)] AS v,
+         ARRAY[bool_or(r.triwulan = 1 AND r.berbukti), bool_or(r.triwulan = 2 AND r.berbukti),
+               bool_or(r.triwulan = 3 AND r.berbukti), bool_or(r.triwulan = 4 AND r.berbukti)] AS b
+  FROM (SELECT r.indikator_id, r.triwulan, r.nilai,
+               EXISTS (SELECT 1 FROM {BuktiDukung} b WHERE b.realisasi_id = r.id) AS berbukti
+        FROM {Realisasi} r WHERE r.tahun = %(tahun)s) r
+  JOIN ind ON ind.id = r.indikator_id
+  GROUP BY r.indikator_id
 ),
-agg AS (
-  SELECT ind.id, tw.tw, sum(r.nilai) AS jumlah, sum(r.nilai) / NULLIF(count(r.nilai), 0) AS rata,
-         (array_agg(r.nilai ORDER BY r.triwulan DESC) FILTER (WHERE r.nilai IS NOT NULL))[1] AS akhir,
-         COALESCE(bool_or(r.triwulan = tw.tw AND r.nilai IS NOT NULL), false) AS terisi,
-         COALESCE(bool_or(r.triwulan = tw.tw AND r.nilai IS NOT NULL AND r.berbukti), false) AS berbukti
+agg AS (  -- every triwulan-to-date: the values of TW 1..tw
+  SELECT ind.id, tw.tw, a.jumlah, a.rata, a.akhir,
+         COALESCE(r.v[tw.tw] IS NOT NULL, false) AS terisi,
+         COALESCE(r.v[tw.tw] IS NOT NULL AND r.b[tw.tw], false) AS berbukti
   FROM ind CROSS JOIN generate_series(1, 4) AS tw(tw)
-  LEFT JOIN r ON r.indikator_id = ind.id AND r.triwulan <= tw.tw
-  GROUP BY ind.id, tw.tw
+  LEFT JOIN r ON r.indikator_id = ind.id
+  CROSS JOIN LATERAL (
+    SELECT sum(x) AS jumlah, sum(x)::numeric(50, 24) / NULLIF(count(x), 0) AS rata,
+           (array_agg(x ORDER BY o DESC) FILTER (WHERE x IS NOT NULL))[1] AS akhir
+    FROM unnest(r.v[1:tw.tw]) WITH ORDINALITY AS u(x, o)
+  ) a
 ),
 hasil AS (
   SELECT ind.id AS indikator_id, ind.opd_id, ind.periode_id, agg.tw, ind.sasaran_id, ind.sasaran_pd_id,
          ind.program_id, ind.misi_id, b.t, b.hi, b.r, d.capaian,
-         LEAST(GREATEST(d.capaian, 0), %(batas)s) AS capaian_terbatas, {predikat} AS predikat,
+         CASE WHEN d.capaian IS NOT NULL THEN LEAST(GREATEST(d.capaian, 0), %(batas)s) END
+           AS capaian_terbatas, {predikat} AS predikat,
          agg.terisi, agg.berbukti, COALESCE(pl.status = 'diverifikasi', false) AS terverifikasi
   FROM agg JOIN ind ON ind.id = agg.id
   LEFT JOIN {PelaporanTriwulan} pl
     ON pl.opd_id = ind.opd_id AND pl.tahun = %(tahun)s AND pl.triwulan = agg.tw
+  -- 24 decimals in the divisions: as precise as Python's Decimal (28 digits) for any realistic value.
   -- the target to date: the triwulan target when there is one (kumulatif: their sum), else the year's
   CROSS JOIN LATERAL (SELECT
     CASE WHEN ind.t_tw[agg.tw] IS NULL THEN ind.t_nilai
-         WHEN ind.sifat = 'kumulatif' THEN (SELECT sum(x) FROM unnest(ind.t_tw[1:agg.tw]) AS x)
+         WHEN ind.sifat = 'kumulatif' THEN COALESCE(ind.t_tw[1], 0)
+           + CASE WHEN agg.tw >= 2 THEN COALESCE(ind.t_tw[2], 0) ELSE 0 END
+           + CASE WHEN agg.tw >= 3 THEN COALESCE(ind.t_tw[3], 0) ELSE 0 END
+           + CASE WHEN agg.tw >= 4 THEN COALESCE(ind.t_tw[4], 0) ELSE 0 END
          ELSE ind.t_tw[agg.tw] END AS t,
     CASE WHEN ind.t_tw[agg.tw] IS NULL THEN ind.t_atas END AS hi,
     CASE ind.sifat WHEN 'kumulatif' THEN agg.jumlah WHEN 'nilai_akhir' THEN agg.akhir ELSE agg.rata END AS r
@@ -116,10 +131,10 @@ hasil AS (
     WHEN b.t IS NULL OR b.r IS NULL THEN NULL
     WHEN b.hi IS NOT NULL AND b.r BETWEEN b.t AND b.hi THEN 100::numeric
     WHEN c.te = 0 THEN NULL
-    WHEN ind.polaritas = 'positif' THEN b.r * 100 / c.te
-    WHEN %(negatif)s = '2T-R' THEN (2 * c.te - b.r) * 100 / c.te
+    WHEN ind.polaritas = 'positif' THEN (b.r * 100)::numeric(50, 24) / c.te
+    WHEN %(negatif)s = '2T-R' THEN ((2 * c.te - b.r) * 100)::numeric(50, 24) / c.te
     WHEN b.r = 0 THEN NULL
-    ELSE c.te * 100 / b.r END AS capaian
+    ELSE (c.te * 100)::numeric(50, 24) / b.r END AS capaian
   ) d
 ),
 hapus AS (
@@ -290,6 +305,8 @@ def hitung_skor(*, tahun: int | Iterable[int] | None = None, opd_ids: Iterable[i
     with connection.cursor() as cur:
         for year in sorted(years):
             cur.execute("SELECT pg_advisory_xact_lock(%s, %s)", [KUNCI_ADVISORY, year])
+            # The row estimates of the unnest laterals are far off, which makes JIT compile for seconds.
+            cur.execute("SET LOCAL jit = off")
             named = {
                 "tahun": year, "semua": opd_ids is None, "opd_ids": opd_ids or [], "sekarang": timezone.now(),
                 "batas": settings.SIPD_BATAS_CAPAIAN, "negatif": settings.SIPD_CAPAIAN_NEGATIF,

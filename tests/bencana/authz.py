@@ -35,7 +35,6 @@ MATRIX = {
     "bencana-kejadian-detail": (lambda f: f"/bencana/kejadian/{bf.KejadianFactory().pk}/", KEJADIAN),
     "bencana-kejadian-ubah": (lambda f: f"/bencana/kejadian/{bf.KejadianFactory().pk}/ubah/", KELOLA),
     "bencana-status-baru": (lambda f: f"/bencana/kejadian/{bf.KejadianFactory().pk}/status/baru/", KELOLA),
-    "bencana-rekap-xlsx": (lambda f: f"/bencana/kejadian/{bf.KejadianFactory().pk}/rekap.xlsx", KEJADIAN),
     "bencana-foto-kejadian": (lambda f: f"/bencana/foto/kejadian/{bf.foto_kejadian(f).pk}/", KEJADIAN),
     "bencana-status-perpanjang": (lambda f: f"/bencana/status/{bf.StatusFactory().pk}/perpanjang/", KELOLA),
     "bencana-penugasan-baru": (lambda f: f"/bencana/status/{bf.StatusFactory().pk}/penugasan/baru/", KELOLA),
@@ -66,7 +65,7 @@ MATRIX = {
 # POST-only actions, tested in tests/bencana/test_pages.py.
 NOT_PAGES: set[str] = {
     "bencana-kejadian-foto",
-    "bencana-rekap-pdf",
+    "bencana-rekap",
     "bencana-status-penugasan",
     "bencana-penugasan-siap",
     "bencana-penugasan-laporan",

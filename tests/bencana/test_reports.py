@@ -1,20 +1,24 @@
-"""The duty recap PDF built by a real Celery worker, fetched by the polling page; the claim register PDF."""
+"""The duty recap through the report-job framework: a real Celery worker renders it, the page polls, the file
+downloads; the same data reuses the file, new data makes a new version; another OPD is refused."""
 
 import datetime
+import io
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from bencana.models import LaporanHarian
-from opd import klaim_reports
-from opd.klaim_choices import ProgramBpjs
 from opd.models import Opd
+from sipd import laporan
+from sipd.models import PekerjaanLaporan
+from sipd.tasks import buat_laporan
 from tests.bencana import factories as bf
-from tests.opd.klaim_factories import KlaimFactory
+from tests.sipd.test_laporan import pdf_teks, tunggu
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "pdf"
+Status = PekerjaanLaporan.Status
 
 
 def _png(pdf: bytes, name: str) -> list[Path]:
@@ -27,46 +31,83 @@ def _png(pdf: bytes, name: str) -> list[Path]:
     return sorted(ARTIFACTS.glob(f"{name}-*.png"))
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.worker
-def test_duty_recap_pdf_by_the_worker(two_opds, login, client, celery_worker_process):
+def _status_dengan_penugasan(two_opds):
     Opd.objects.filter(pk=two_opds.opd_a.pk).update(kepala=two_opds.pegawai_a)
     status = bf.StatusFactory(mulai=datetime.date.today() - datetime.timedelta(days=3))
     for pegawai in (two_opds.pegawai_a, two_opds.pegawai_b, two_opds.honorer_a):
         p = bf.PenugasanFactory(status_darurat=status, pegawai=pegawai, opd=pegawai.opd)
         LaporanHarian.objects.create(penugasan=p, tanggal=status.mulai, kegiatan="Posko")
+    return status
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_duty_recap_pdf_by_the_worker(two_opds, login, client, celery_worker_process, settings):
+    settings.MEDIA_ROOT = celery_worker_process.media_root
+    status = _status_dengan_penugasan(two_opds)
+    kejadian = status.kejadian
     login(two_opds.users.pimpinan)
-    response = client.post(f"/bencana/kejadian/{status.kejadian_id}/rekap/pdf/")
-    assert response.status_code == 302 and response["Location"].startswith("/unduhan/")
-    job_page = response["Location"]
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        page = client.get(job_page, HTTP_HX_REQUEST="true").content.decode()
-        if "Laporan siap" in page:
-            break
-        time.sleep(0.5)
-    assert "Laporan siap" in page, celery_worker_process.log.read_text()[-3000:]
-    pdf = client.get(f"{job_page}berkas/")
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
-    login(two_opds.users.bappeda)  # somebody else's job is not theirs
-    assert client.get(f"{job_page}berkas/").status_code == 404
-    pages = _png(pdf.content, "rekap-penugasan")
-    assert len(pages) >= 1
-    text = subprocess.run(["pdftotext", "-layout", str(ARTIFACTS / "rekap-penugasan.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
-    assert (
-        "REKAP PENUGASAN TANGGAP BENCANA" in text and "Dinas Kesehatan" in text and "Halaman 1 dari" in text
-    )
+    response = client.post(f"/bencana/kejadian/{kejadian.pk}/rekap/", {"format": "pdf"})
+    job = PekerjaanLaporan.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/laporan/{job.pk}/"
+    assert job.jenis == "rekap-penugasan" and job.parameter == {"kejadian": kejadian.pk}
+    tunggu(job)
+    assert job.status == Status.SELESAI, (job.pesan, celery_worker_process.log.read_text()[-3000:])
+    page = client.get(f"/laporan/{job.pk}/").content.decode()
+    assert f'href="/bencana/kejadian/{kejadian.pk}/"' in page  # back to the disaster, not the report form
+    polled = client.get(f"/laporan/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert "hx-trigger" not in polled and "Unduh" in polled
+    download = client.get(f"/laporan/{job.pk}/unduh/")
+    pdf = b"".join(download.streaming_content)
+    assert download["Content-Type"] == "application/pdf" and pdf.startswith(b"%PDF-")
+    assert f"rekap-penugasan-{kejadian.pk}.pdf" in download["Content-Disposition"]
+    assert _png(pdf, "rekap-penugasan")
+    teks = pdf_teks(pdf)
+    assert "REKAP PENUGASAN TANGGAP BENCANA" in teks and "Halaman 1 dari" in teks
+    assert "Dinas Kesehatan" in teks
+    assert two_opds.pegawai_a.nama in teks and two_opds.honorer_a.nama in teks
+
+    # Another viewer of the disaster asking again on unchanged data gets the same file ...
+    login(two_opds.users.bappeda)
+    again = client.post(f"/bencana/kejadian/{kejadian.pk}/rekap/", {"format": "pdf"})
+    assert again["Location"] == f"/laporan/{job.pk}/" and PekerjaanLaporan.objects.count() == 1
+    # ... a user of another OPD sees neither the disaster's recap nor its job.
+    login(two_opds.users.operator_b)
+    assert client.post(f"/bencana/kejadian/{kejadian.pk}/rekap/", {"format": "pdf"}).status_code == 404
+    assert client.get(f"/laporan/{job.pk}/").status_code == 404
+    assert client.get(f"/laporan/{job.pk}/unduh/").status_code == 404
 
 
 @pytest.mark.django_db
-def test_claim_register_pdf(two_opds, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    klaim = KlaimFactory(pegawai=two_opds.honorer_a, program=ProgramBpjs.JKK, jumlah_dibayar=None)
-    pdf = klaim_reports.register_pdf(user=two_opds.users.kepegawaian, tahun=klaim.waktu_kejadian.year)
-    assert _png(pdf, "register-klaim")
-    text = subprocess.run(["pdftotext", "-layout", str(ARTIFACTS / "register-klaim.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
-    assert two_opds.honorer_a.nama in text and "Rp118.000.000" in text and two_opds.honorer_a.nik in text
-    masked = klaim_reports.register_pdf(user=two_opds.users.kepala_a, tahun=klaim.waktu_kejadian.year)
-    assert b"%PDF-" in masked[:8]
+def test_duty_recap_version_follows_reports_and_acknowledgements(two_opds):
+    status = _status_dengan_penugasan(two_opds)
+    params = {"kejadian": status.kejadian_id}
+    versi = laporan.ambil("rekap-penugasan").versi
+    awal = versi(params)
+    assert versi(params) == awal
+    p = status.penugasan.first()
+    LaporanHarian.objects.create(penugasan=p, tanggal=status.mulai + datetime.timedelta(days=1), kegiatan="X")
+    dengan_laporan = versi(params)
+    assert dengan_laporan != awal
+    p.siap = p.dibuat + datetime.timedelta(hours=2)
+    p.save(update_fields=["siap", "diubah"])
+    assert versi(params) != dengan_laporan
+
+
+@pytest.mark.django_db
+def test_duty_recap_excel_through_the_job(two_opds, login, client):
+    status = _status_dengan_penugasan(two_opds)
+    login(two_opds.users.admin)
+    response = client.post(f"/bencana/kejadian/{status.kejadian_id}/rekap/", {"format": "xlsx"})
+    job = PekerjaanLaporan.objects.get()
+    assert response["Location"] == f"/laporan/{job.pk}/" and job.format == "xlsx"
+    buat_laporan.run(job.pk)  # the task body in this process (on_commit does not fire in this test)
+    job.refresh_from_db()
+    assert job.status == Status.SELESAI, job.pesan
+    wb = load_workbook(io.BytesIO(b"".join(client.get(f"/laporan/{job.pk}/unduh/").streaming_content)))
+    assert {r[2] for r in list(wb["Penugasan"].values)[1:]} == {two_opds.opd_a.nama, two_opds.opd_b.nama}
+    # An unknown format is refused with a message, no job.
+    response = client.post(f"/bencana/kejadian/{status.kejadian_id}/rekap/", {"format": "docx"}, follow=True)
+    assert "Format docx tidak tersedia" in response.content.decode() and PekerjaanLaporan.objects.count() == 1
+    # Not on the generic report form: it is asked for from the disaster page.
+    assert "rekap-penugasan" not in {j.kode for j in laporan.yang_boleh(two_opds.users.admin)}

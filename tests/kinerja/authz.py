@@ -2,7 +2,7 @@
 
 from django.core.files.base import ContentFile
 
-from tests.authz import API_ANON, FORBIDDEN, LOGIN, NOT_FOUND, OK, only
+from tests.authz import API_ANON, FORBIDDEN, LOGIN, NOT_FOUND, OK, everyone, only
 
 REDIRECT = 302
 # Kinerja data of OPD A: leaders and Bappeda read all, A's own staff read theirs, B's operator gets 404.
@@ -12,6 +12,21 @@ KINERJA_OPD_A = {
 }  # fmt: skip
 # Looked up by id through the permission layer: invisible is 404 for every role without a view scope.
 OBJEK_OPD_A = {**KINERJA_OPD_A, "kepegawaian": NOT_FOUND, "tanpa_peran": NOT_FOUND}
+
+
+def _skor_opd_a(f):
+    from kinerja.services.skor import hitung_skor
+    from tests.kinerja.factories import RealisasiFactory
+
+    realisasi = RealisasiFactory(indikator__opd=f.opd_a)
+    hitung_skor(tahun=2025)
+    return realisasi.indikator
+
+
+def _periode_pk(f):
+    from tests.kinerja.factories import PeriodeFactory
+
+    return PeriodeFactory().pk
 
 
 def _bukti(f):
@@ -74,6 +89,16 @@ MATRIX = {
         lambda f: _pelaporan(f).replace("/kinerja/", "/api/v1/"),
         {**OBJEK_OPD_A, "kepegawaian": FORBIDDEN, "tanpa_peran": FORBIDDEN, "anon": API_ANON},
     ),
+    # The matrix import and its template: Bappeda and Admin; the export also for the leaders.
+    "kinerja-impor": (lambda f: "/kinerja/matriks/impor/", only("admin", "bappeda")),
+    "kinerja-impor-templat": (
+        lambda f: f"/kinerja/matriks/templat/{_periode_pk(f)}/",
+        only("admin", "bappeda"),
+    ),
+    "kinerja-ekspor": (
+        lambda f: f"/kinerja/matriks/ekspor/?periode={_periode_pk(f)}&tahun=2025",
+        only("admin", "bappeda", "pimpinan"),
+    ),
 }
 # POST-only actions, tested in tests/kinerja/test_realisasi*.py.
 NOT_PAGES = {
@@ -81,6 +106,19 @@ NOT_PAGES = {
     "pelaporan-putuskan", "api:realisasi-simpan", "api:pelaporan-ajukan", "api:pelaporan-kembalikan",
     "api:pelaporan-verifikasi",
 }  # fmt: skip
+
+DASBOR = {**KINERJA_OPD_A, "operator_b": OK}
+MATRIX |= {
+    "dasbor": (lambda f: "/kinerja/dasbor/", DASBOR),
+    "dasbor-opd": (
+        lambda f: f"/kinerja/dasbor/perangkat-daerah/{_skor_opd_a(f).opd_id}/?tahun=2025&triwulan=1",
+        KINERJA_OPD_A,
+    ),
+    "dasbor-indikator": (
+        lambda f: f"/kinerja/dasbor/indikator/{_skor_opd_a(f).pk}/?tahun=2025",
+        KINERJA_OPD_A,
+    ),
+}
 
 # --- Perencanaan ------------------------------------------------------------------------------------------
 # The RPJMD is public to every role; a user with no role finds no row (404 by id).
@@ -221,3 +259,78 @@ MATRIX |= {
 }
 # POST-only actions, tested in tests/kinerja/test_perencanaan*.py.
 NOT_PAGES |= {"rpjmd-setujui", "butir-hapus", "renstra-setujui", "nomenklatur-hapus", "indikator-hapus"}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Inovasi Daerah and Survei IKM (issue 9)
+# ---------------------------------------------------------------------------------------------------------
+def _inovasi(f):
+    from tests.kinerja.factories_inovasi import InovasiFactory
+
+    return InovasiFactory(opd=f.opd_a).pk
+
+
+def _berkas_inovasi(f):
+    from tests.kinerja.factories_inovasi import InovasiFactory
+
+    inovasi = InovasiFactory(opd=f.opd_a)
+    berkas = inovasi.berkas.create(
+        token="tokeninovasi-a", nama_asli="sk.pdf", jenis_mime="application/pdf", ukuran=9
+    )
+    berkas.berkas.save("tokeninovasi-a.pdf", ContentFile(b"%PDF-1.4\n"))
+    return f"/kinerja/inovasi/berkas/{berkas.token}/"
+
+
+def _indikator_inovasi():
+    from kinerja.models import IndikatorInovasi
+
+    return IndikatorInovasi.objects.first().pk
+
+
+def _survei(f):
+    from tests.kinerja.factories_inovasi import SurveiFactory
+
+    return SurveiFactory(opd=f.opd_a)
+
+
+# The registry lists what the role may see; OPD roles add for their own OPD, leaders only read.
+DAFTAR_OPD = {**KINERJA_OPD_A, "operator_b": OK}
+TAMBAH_OPD = {**DAFTAR_OPD, "pimpinan": FORBIDDEN}
+UBAH_OBJEK_A = {**OBJEK_OPD_A, "pimpinan": FORBIDDEN}
+API_OBJEK_A = {**OBJEK_OPD_A, "kepegawaian": FORBIDDEN, "tanpa_peran": FORBIDDEN, "anon": API_ANON}
+API_DAFTAR = {**DAFTAR_OPD, "anon": API_ANON}
+
+MATRIX |= {
+    "inovasi-list": (lambda f: "/kinerja/inovasi/", DAFTAR_OPD),
+    "inovasi-tambah": (lambda f: "/kinerja/inovasi/tambah/", TAMBAH_OPD),
+    "inovasi-dasbor": (lambda f: "/kinerja/inovasi/dasbor/", only("admin", "bappeda", "pimpinan")),
+    "inovasi-detail": (lambda f: f"/kinerja/inovasi/{_inovasi(f)}/", OBJEK_OPD_A),
+    "inovasi-ubah": (lambda f: f"/kinerja/inovasi/{_inovasi(f)}/ubah/", UBAH_OBJEK_A),
+    "inovasi-berkas-unduh": (_berkas_inovasi, OBJEK_OPD_A),
+    "ikm-list": (lambda f: "/kinerja/ikm/", DAFTAR_OPD),
+    "ikm-tambah": (lambda f: "/kinerja/ikm/tambah/", TAMBAH_OPD),
+    "ikm-detail": (lambda f: f"/kinerja/ikm/{_survei(f).pk}/", OBJEK_OPD_A),
+    "ikm-ubah": (lambda f: f"/kinerja/ikm/{_survei(f).pk}/ubah/", UBAH_OBJEK_A),
+    "ikm-poster": (lambda f: f"/kinerja/ikm/{_survei(f).pk}/poster/", OBJEK_OPD_A),
+    # The public questionnaire: no login, reached by the survey's token.
+    "ikm-publik": (lambda f: f"/kinerja/skm/{_survei(f).token}/", everyone(tanpa_peran=OK, anon=OK)),
+    "api:inovasi-list": (lambda f: "/api/v1/inovasi/", API_DAFTAR),
+    "api:inovasi-detail": (lambda f: f"/api/v1/inovasi/{_inovasi(f)}/", API_OBJEK_A),
+    "api:indikator-inovasi-list": (lambda f: "/api/v1/indikator-inovasi/", everyone(anon=API_ANON)),
+    "api:indikator-inovasi-detail": (
+        lambda f: f"/api/v1/indikator-inovasi/{_indikator_inovasi()}/",
+        everyone(anon=API_ANON),
+    ),
+    "api:inovasi-ringkasan": (
+        lambda f: "/api/v1/inovasi-ringkasan/",
+        only("admin", "bappeda", "pimpinan", anon=API_ANON),
+    ),
+    "api:survei-ikm-list": (lambda f: "/api/v1/survei-ikm/", API_DAFTAR),
+    "api:survei-ikm-detail": (lambda f: f"/api/v1/survei-ikm/{_survei(f).pk}/", API_OBJEK_A),
+    "api:survei-ikm-hasil": (lambda f: f"/api/v1/survei-ikm/{_survei(f).pk}/hasil/", API_OBJEK_A),
+}
+# POST-only actions, tested in tests/kinerja/test_inovasi.py and test_ikm.py.
+NOT_PAGES |= {
+    "inovasi-hapus", "inovasi-berkas-unggah", "inovasi-berkas-hapus", "ikm-tutup", "ikm-isi-realisasi",
+    "ikm-poster-pdf", "ikm-laporan", "api:ikm-hitung",
+}  # fmt: skip

@@ -170,3 +170,24 @@ def test_excel_opens_in_libreoffice(rencana, tmp_path):
         )
         assert result.returncode == 0, result.stderr
         assert (tmp_path / f"{kode}.csv").stat().st_size > 0
+
+
+def test_leaders_summary_has_the_dashboard_charts_and_tables(rencana, two_opds):
+    isi = laporan.buat_langsung("ringkasan-pimpinan", {"tahun": 2025, "triwulan": 4}, "pdf")
+    teks = pdf_teks(isi)
+    for expected in (
+        "RINGKASAN KINERJA UNTUK PIMPINAN",
+        "Capaian per misi",
+        "Peringkat perangkat daerah",
+        "Dinas Kesehatan",
+        "Kepatuhan SLA antarunit",
+        "Bencana aktif",
+    ):
+        assert expected in teks, expected
+    wb = load_workbook(
+        io.BytesIO(laporan.buat_langsung("ringkasan-pimpinan", {"tahun": 2025, "triwulan": 4}, "xlsx"))
+    )
+    assert [r[1] for r in wb.active.iter_rows(min_row=2, values_only=True)] == ["Dinas Kesehatan"]
+    assert not laporan.ambil("ringkasan-pimpinan").boleh(two_opds.users.kepala_a, {})
+    with pytest.raises(laporan.ValidationError, match="Belum ada skor"):
+        laporan.buat_langsung("ringkasan-pimpinan", {"tahun": 2027, "triwulan": 1}, "pdf")

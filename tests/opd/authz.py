@@ -35,7 +35,6 @@ MATRIX = {
         lambda f: f"/klaim/dokumen/{dokumen(KlaimFactory(pegawai=f.honorer_a)).pk}/",
         KLAIM_A,
     ),
-    "klaim-register-xlsx": (lambda f: "/klaim/register/2026.xlsx", only("admin", "kepegawaian")),
     "pegawai-klaim": (
         lambda f: f"/pegawai/{f.honorer_a.pk}/klaim/",
         {**everyone(302), "operator_b": NOT_FOUND, "tanpa_peran": NOT_FOUND},
@@ -47,5 +46,5 @@ NOT_PAGES: set[str] = {
     "klaim-ahli-waris-hapus",
     "klaim-dokumen",
     "klaim-status",
-    "klaim-register-pdf",
+    "klaim-register",
 }

@@ -9,10 +9,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from opd import imports
+from opd import impor
 from opd.choices import JenisOpd, StatusPegawai
-from opd.imports import ImporGagal, impor_opd, impor_pegawai
+from opd.impor import ImporGagal, impor_opd, impor_pegawai
 from opd.models import Opd, Pegawai
+from sipd import spreadsheet
 from tests.factories import OpdFactory
 
 pytestmark = pytest.mark.django_db
@@ -439,7 +440,7 @@ def test_size_and_row_limits(two_opds, settings, monkeypatch):
     rows = [KOLOM_OPD] + [
         [f"1.03.0.00.0.00.01.{i:04d}", "B", "", "Bidang", DPUPR, "", "", ""] for i in range(1, 5)
     ]
-    monkeypatch.setattr(imports, "MAX_BARIS", 3)
+    monkeypatch.setattr(spreadsheet, "MAX_BARIS", 3)
     assert "lebih dari 3 baris" in _pesan(xlsx(rows), admin)[0]
     settings.SIPD_UPLOAD_MAX_BYTES = 100
     assert "lebih besar dari" in _pesan(csv_file(rows), admin)[0]
@@ -522,7 +523,7 @@ def test_templates_open_in_openpyxl_and_import_back(two_opds, login, jenis):
     assert workbook.sheetnames == ["OPD" if jenis == "opd" else "Pegawai", "Petunjuk"]
     sheet = workbook.worksheets[0]
     header = [cell.value for cell in sheet[1]]
-    assert header == [k.nama for k in imports.KOLOM[jenis]]
+    assert header == [k.nama for k in impor.KOLOM[jenis]]
     assert header[: len(KOLOM_OPD if jenis == "opd" else KOLOM_PEGAWAI)] == (
         KOLOM_OPD if jenis == "opd" else KOLOM_PEGAWAI
     )
@@ -549,13 +550,13 @@ def test_templates_open_in_openpyxl_and_import_back(two_opds, login, jenis):
      ("Rp2.000.000", 2_000_000), ("Rp 2.000.000", 2_000_000), ("", None), (None, None)],
 )  # fmt: skip
 def test_upah_accepts_indonesian_formats(nilai, hasil):
-    assert imports._upah(nilai) == hasil
+    assert impor._upah(nilai) == hasil
 
 
 @pytest.mark.parametrize("nilai", ["1,234.56", "2.000.000,50", "-5", "dua juta", True])
 def test_upah_refuses_ambiguous_or_fractional(nilai):
     with pytest.raises(ValidationError):
-        imports._upah(nilai)
+        impor._upah(nilai)
 
 
 @pytest.mark.parametrize(
@@ -569,7 +570,7 @@ def test_upah_refuses_ambiguous_or_fractional(nilai):
     ],
 )
 def test_status_spellings(nilai, hasil):
-    assert imports._pilihan(StatusPegawai, "status")(nilai) == hasil
+    assert spreadsheet.pilihan(StatusPegawai, "status")(nilai) == hasil
 
 
 @pytest.mark.parametrize(
@@ -578,4 +579,4 @@ def test_status_spellings(nilai, hasil):
      ("setwan", "setwan"), ("uptd", "uptd")],
 )  # fmt: skip
 def test_jenis_spellings(nilai, hasil):
-    assert imports._pilihan(JenisOpd, "jenis", bagian=JenisOpd.BIDANG)(nilai) == hasil
+    assert spreadsheet.pilihan(JenisOpd, "jenis", bagian=JenisOpd.BIDANG)(nilai) == hasil

@@ -1,7 +1,6 @@
 """BPJS Ketenagakerjaan claims: non-ASN only, the status path, documents, warnings, masking, audit."""
 
 import datetime
-import io
 
 import pytest
 from django.apps import apps
@@ -9,9 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.utils import timezone
-from openpyxl import load_workbook
 
-from opd import calculations, klaim_reports, klaim_selectors, klaim_services
+from opd import calculations, klaim_selectors, klaim_services
 from opd.klaim_choices import JenisDokumenKlaim, ProgramBpjs, StatusKlaim
 from opd.models import KlaimBpjs
 from sipd.access import PermissionDenied
@@ -158,15 +156,6 @@ def test_documents_by_content_and_permission_checked_download(two_opds, login, c
     with pytest.raises(Http404):
         klaim_services.unggah_dokumen(user=two_opds.users.operator_b, klaim=klaim,
                                       jenis=JenisDokumenKlaim.KK, berkas=asli)  # fmt: skip
-
-
-def test_register_excel_masks_for_nobody_but_shows_amounts(two_opds):
-    klaim = KlaimFactory(pegawai=two_opds.honorer_a, program=ProgramBpjs.JKK)
-    wb = load_workbook(io.BytesIO(klaim_reports.register_xlsx(user=two_opds.users.kepegawaian,
-                                                              tahun=klaim.waktu_kejadian.year)))  # fmt: skip
-    rows = list(wb.active.values)
-    assert rows[1][1] == two_opds.honorer_a.nama and rows[1][2] == two_opds.honorer_a.nik
-    assert rows[1][8:10] == (2_000_000, 118_000_000)
 
 
 def test_calculator_page_is_public(client):

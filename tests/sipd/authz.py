@@ -7,8 +7,6 @@ MATRIX = {
     "notifikasi": (lambda f: "/notifikasi/", everyone(tanpa_peran=OK)),
     "notifikasi-buka": (lambda f: "/notifikasi/999999/", everyone(NOT_FOUND, tanpa_peran=NOT_FOUND)),
     "riwayat": (lambda f: f"/riwayat/opd/pegawai/{f.pegawai_a.pk}/", only("admin", "bappeda")),
-    "unduhan": (lambda f: "/unduhan/tidakada/", everyone(NOT_FOUND, tanpa_peran=NOT_FOUND)),
-    "unduhan-berkas": (lambda f: "/unduhan/tidakada/berkas/", everyone(NOT_FOUND, tanpa_peran=NOT_FOUND)),
     "password_change": (lambda f: "/akun/sandi/", everyone(tanpa_peran=OK)),
     "password_change_done": (lambda f: "/akun/sandi/selesai/", everyone(tanpa_peran=OK)),
     "login": (lambda f: "/akun/masuk/", {**everyone(LOGIN, tanpa_peran=LOGIN), "anon": OK}),

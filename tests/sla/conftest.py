@@ -9,7 +9,10 @@ from tests.factories import OpdFactory
 from tests.sla.factories import LayananFactory, SlaFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c63382127070002"
+    "b6010534a675aa0000000049454e44ae426082"
+)  # a real 1×1 PNG: images must decode whole
 
 
 def wib(*args) -> dt.datetime:

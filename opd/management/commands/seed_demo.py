@@ -1,3 +1,4 @@
+import inspect
 from importlib import import_module
 from importlib.util import find_spec
 
@@ -11,11 +12,15 @@ from opd import demo, klaim_demo
 class Command(BaseCommand):
     help = (
         "Isi data demo Kabupaten Sukamaju (fiktif): profil Pemda, perangkat daerah dan unit, kecamatan, "
-        "±1.500 pegawai, akun demo per peran, dan SLA antar perangkat daerah beserta permohonannya. "
-        "Aman dijalankan ulang: hanya menulis yang berbeda."
+        "±1.500 pegawai, akun demo per peran, RPJMD 2025–2029 dengan indikator, target, pagu dan realisasi "
+        "2025. Aman dijalankan ulang: hanya menulis yang berbeda. --scale large menambah data uji beban "
+        "(5.000 indikator, ±100.000 realisasi)."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", choices=["demo", "large"], default="demo")
+
+    def handle(self, *args, scale="demo", **options):
         demo.seed(stdout=self.stdout)
         klaim_demo.seed(stdout=self.stdout)
         # Each domain app adds its demo data through `<app>/demo.py: seed(stdout=...)` (opd imports no app).
@@ -25,4 +30,7 @@ class Command(BaseCommand):
                 and config.path.startswith(str(settings.BASE_DIR))
                 and find_spec(f"{config.name}.demo") is not None
             ):
-                import_module(f"{config.name}.demo").seed(stdout=self.stdout)
+                seed = import_module(f"{config.name}.demo").seed
+                # --scale large reaches the apps whose seed takes it (kinerja: the benchmark data set).
+                kwargs = {"scale": scale} if "scale" in inspect.signature(seed).parameters else {}
+                seed(stdout=self.stdout, **kwargs)

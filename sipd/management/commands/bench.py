@@ -6,6 +6,7 @@ own (`bench_<name>`), created and migrated first and dropped after, so the dev d
 """
 
 import importlib
+import inspect
 import json
 import time
 
@@ -55,7 +56,8 @@ class Command(BaseCommand):
             for name, fn in sorted(chosen.items()):
                 self.stdout.write(f"== {name}")
                 start = time.perf_counter()
-                result = fn(stdout=self.stdout)
+                takes_stdout = "stdout" in inspect.signature(fn).parameters
+                result = fn(stdout=self.stdout) if takes_stdout else fn()
                 result["total_detik"] = round(time.perf_counter() - start, 2)
                 self.stdout.write(json.dumps(result, indent=2, default=str))
         finally:

@@ -1,0 +1,68 @@
+"""The leaders' dashboard (Pimpinan, Bappeda; an OPD sees its own) and its drill-down: scores only."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from kinerja import charts
+from kinerja.models import SkorRingkasan
+from kinerja.selectors import dasbor as selectors
+from sipd import access
+from sla.selectors import ringkasan_kepatuhan
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _periode(request) -> tuple[int | None, int | None]:
+    return _int(request.GET.get("tahun")), _int(request.GET.get("triwulan"))
+
+
+@require_GET
+def dasbor(request):
+    tahun, triwulan = _periode(request)
+    data = selectors.ringkasan(user=request.user, tahun=tahun, triwulan=triwulan)
+    if data is None:
+        raise PermissionDenied
+    context = {
+        **data,
+        "grafik": charts.grafik_dasbor(data),
+        "ringkas": data["rpjmd"] or (data["opd"][0] if data["opd"] else None),
+        "triwulan_pilihan": [1, 2, 3, 4],
+    }
+    if data["global"] and data["tahun"]:
+        # SLA compliance of the year (or triwulan) shown, one query; the disaster tile loads its own.
+        context["ringkasan_sla"] = ringkasan_kepatuhan(
+            request.user, tahun=data["tahun"], triwulan=data["triwulan"]
+        )
+    return render(request, "kinerja/dasbor/dasbor.html", context)
+
+
+@require_GET
+def dasbor_opd(request, pk: int):
+    if not access.can_any(request.user, access.VIEW, SkorRingkasan):
+        raise PermissionDenied
+    tahun, triwulan = _periode(request)
+    tahun = tahun or selectors.tahun_bawaan(selectors.pilihan_tahun())
+    triwulan = triwulan if triwulan in (1, 2, 3, 4) else 1
+    data = selectors.skor_opd(user=request.user, opd_id=pk, tahun=tahun, triwulan=triwulan)
+    if data is None:
+        raise Http404
+    return render(request, "kinerja/dasbor/opd.html", {**data, "tahun": tahun, "triwulan": triwulan})
+
+
+@require_GET
+def dasbor_indikator(request, pk: int):
+    if not access.can_any(request.user, access.VIEW, SkorRingkasan):
+        raise PermissionDenied
+    tahun, triwulan = _periode(request)
+    tahun = tahun or selectors.tahun_bawaan(selectors.pilihan_tahun())
+    data = selectors.rincian_indikator(user=request.user, indikator_id=pk, tahun=tahun)
+    return render(request, "kinerja/dasbor/indikator.html", {**data, "tahun": tahun, "triwulan": triwulan})
