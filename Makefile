@@ -1,4 +1,4 @@
-.PHONY: run test lint format bench constraints messages
+.PHONY: run test lint format bench constraints messages load
 
 run:  ## portal with demo data at http://127.0.0.1:8000 (embedded PostgreSQL and Redis when unset)
 	scripts/run.sh
@@ -24,3 +24,6 @@ messages:  ## refresh the English catalogue after changing UI strings (then tran
 	  --ignore='test-artifacts/*' --ignore='.data/*' \
 	  && msgattrib --clear-fuzzy --empty --clear-previous -o locale/en/LC_MESSAGES/django.po locale/en/LC_MESSAGES/django.po \
 	  && DEBUG=true .venv/bin/python manage.py compilemessages -l en --ignore='.venv/*'
+
+load:  ## 100 simulated users for 60 s on gunicorn + PostgreSQL + Redis (locust in .venv-load); see docs/benchmarks.md
+	load/run.sh

@@ -30,7 +30,7 @@ from sipd.roles import Peran
 from sipd.selectors import forget_pemda_profile_on_commit
 
 SEED = 3299
-DEMO_PASSWORD = "sipd-demo-2026"  # noqa: S105 - published demo password, printed by the command
+DEMO_PASSWORD = "sipd-demo-2026"  # noqa: S105 - published demo password, printed by the command  # nosec B105
 NAMA_DAERAH = "Sukamaju"
 KODE_WILAYAH = "32.99"
 DOMAIN_EMAIL = "sukamaju.go.id"

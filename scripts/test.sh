@@ -40,6 +40,8 @@ PYEOF
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+echo "== bandit (analisis keamanan kode)"
+.venv/bin/bandit -q -c pyproject.toml -r .
 echo "== migrasi lengkap"
 $PY manage.py makemigrations --check --dry-run
 echo "== check --deploy (pengaturan produksi)"

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from sipd.models import Notifikasi, Pemda, User
+from sipd.models import CatatanAkses, Notifikasi, Pemda, User
 from sipd.selectors import forget_pemda_profile_on_commit
 
 
@@ -37,3 +37,22 @@ class NotifikasiAdmin(admin.ModelAdmin):
     list_filter = ["dibaca"]
     raw_id_fields = ["penerima"]
     search_fields = ["judul", "penerima__username"]
+
+
+@admin.register(CatatanAkses)
+class CatatanAksesAdmin(admin.ModelAdmin):
+    """The access log, read-only: nobody edits or deletes it from the portal."""
+
+    list_display = ["waktu", "jenis", "username", "alamat_ip", "metode", "path", "status"]
+    list_filter = ["jenis", "waktu"]
+    search_fields = ["username", "path", "alamat_ip"]
+    date_hierarchy = "waktu"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

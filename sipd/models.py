@@ -141,3 +141,7 @@ class PekerjaanLaporan(models.Model):
 
     def __str__(self):
         return f"{self.jenis} {self.format} {self.status}"
+
+
+from sipd.audit import CatatanAkses  # noqa: E402, F401 - the access log model lives in sipd/audit.py
+from sipd.idempotensi import TugasSelesai  # noqa: E402, F401 - job idempotency records, sipd/idempotensi.py

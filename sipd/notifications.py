@@ -16,10 +16,9 @@ def kirim_notifikasi(
         [Notifikasi(penerima=user, judul=judul, pesan=pesan, tautan=tautan) for user in set(penerima)]
     )
     if email and rows:
-        from sipd.tasks import kirim_email_notifikasi
+        from sipd.tasks import antre_setelah_commit, kirim_email_notifikasi
 
-        ids = [row.pk for row in rows]
-        transaction.on_commit(lambda: kirim_email_notifikasi.delay(ids))
+        antre_setelah_commit(kirim_email_notifikasi, [row.pk for row in rows])
     return rows
 
 

@@ -16,7 +16,7 @@ SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY wajib diisi bila DEBUG=false")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production-0123456789abcdef"  # noqa: S105
+    SECRET_KEY = "dev-only-insecure-key-never-use-in-production-0123456789abcdef"  # noqa: S105 - DEBUG only  # nosec B105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sipd.middleware.AuditContextMiddleware",
+    "sipd.audit.AuditAksesMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -97,12 +98,15 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_url("REDIS_URL", "redis://127.0.0.1:6379/0", {"redis", "rediss", "unix"})
+# Redis down: the cache misses instead of failing (sipd/cache.py) and pages keep serving.
+REDIS_TIMEOUT = env_int("REDIS_TIMEOUT_MS", 500, minimum=50) / 1000
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "sipd.cache.RedisCacheTahanGangguan",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "sipd",
         "TIMEOUT": 300,
+        "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT},
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -120,11 +124,28 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 600, minimum=10)
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 5
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
+# A job whose worker died (acks_late: never acknowledged) goes back to the queue after this many seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 2, minimum=5),
+    "socket_connect_timeout": REDIS_TIMEOUT * 4,
+    # Look for such jobs every 10 s (kombu's default looks every ~100 s).
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
+}
+# Redis down: enqueueing gives up quickly (sipd.tasks.antre_setelah_commit logs it, a sweeper retries).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+# Unsent notification email older than this is enqueued again (Redis was down, or the job was lost).
+SIPD_EMAIL_ULANG_DETIK = env_int("EMAIL_RETRY_SECONDS", 300, minimum=1)
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "sipd")
 # Periodic jobs (celery beat); each app adds its entries here.
 CELERY_BEAT_SCHEDULE = {
+    "kirim-email-tertunda": {"task": "sipd.tasks.kirim_email_tertunda", "schedule": SIPD_EMAIL_ULANG_DETIK},
     "bersihkan-laporan": {"task": "sipd.tasks.bersihkan_laporan", "schedule": 6 * 3600},
     # kinerja: every score recomputed nightly (edits recompute their OPD within a minute anyway).
     "kinerja-hitung-ulang-semua-skor": {
@@ -260,7 +281,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "sipd.api.pagination.Pagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "sipd.api.schema.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "SIPD API",

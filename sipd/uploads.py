@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.http import FileResponse, Http404
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
@@ -164,8 +164,11 @@ def unduh(berkas, *, nama: str | None = None, lampiran: bool = False) -> FileRes
 
 def nama_aman(nama: str) -> str:
     """A display name without directories or odd characters (path traversal cannot survive it)."""
-    base = PurePath(nama.replace("\\", "/")).name
-    return (get_valid_filename(base) or "berkas")[:150]
+    base = PurePath(nama.replace("\\", "/").replace("\x00", "")).name
+    try:
+        return (get_valid_filename(base) or "berkas")[:150]
+    except SuspiciousFileOperation:  # "..", "" or blanks: nothing usable is left
+        return "berkas"
 
 
 def token_berkas() -> str:

@@ -22,6 +22,8 @@ api_v1 = [
     path("", include("sipd.api.urls")),
 ]
 
+handler404 = "sipd.views.page_not_found"
+
 urlpatterns = [
     path("", include("opd.urls")),
     path("kinerja/", include("kinerja.urls")),

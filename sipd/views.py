@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -96,3 +97,10 @@ def riwayat(request, app_label, model_name, pk):
         _samarkan_diff(page.object_list)
     context = {"obj": obj, "page": page, "nama_model": model._meta.verbose_name}
     return render(request, "sipd/riwayat.html", context)
+
+
+def page_not_found(request, exception):
+    """Unknown addresses under /api/ answer JSON like the API itself; the rest get the portal's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Tidak ditemukan.")}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -6,8 +6,8 @@ from sipd.formatting import samarkan
 
 
 class OpdSerializer(serializers.ModelSerializer):
-    kepala = serializers.StringRelatedField()
-    pelaksana = serializers.StringRelatedField()
+    kepala = serializers.StringRelatedField(allow_null=True)
+    pelaksana = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = Opd
@@ -28,7 +28,7 @@ class OpdSerializer(serializers.ModelSerializer):
 
 class PegawaiSerializer(serializers.ModelSerializer):
     opd_nama = serializers.CharField(source="opd.nama", read_only=True)
-    unit_nama = serializers.CharField(source="unit.nama", read_only=True, default=None)
+    unit_nama = serializers.CharField(source="unit.nama", read_only=True, default=None, allow_null=True)
 
     class Meta:
         model = Pegawai

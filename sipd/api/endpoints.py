@@ -1,3 +1,4 @@
+import django_filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -17,12 +18,22 @@ class NotifikasiSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class NotifikasiFilter(django_filters.FilterSet):
+    dibaca = django_filters.BooleanFilter(
+        field_name="dibaca", lookup_expr="isnull", exclude=True, label="Sudah dibaca (true/false)"
+    )
+
+    class Meta:
+        model = Notifikasi
+        fields = ["dibaca"]
+
+
 class NotifikasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The signed-in user's own notifications (scoped to the user, not to an OPD)."""
 
     serializer_class = NotifikasiSerializer
     permission_classes = [IsAuthenticated]
-    filterset_fields = ["dibaca"]
+    filterset_class = NotifikasiFilter
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
