@@ -121,17 +121,21 @@ def private_pg(django_db_setup, django_db_blocker):
     from django.db import connection
 
     pg = PrivatePostgres()
-    name = connection.settings_dict["NAME"]
-    db = {**connection.settings_dict, "NAME": name if name.startswith("test_") else f"test_{name}"}
-    pg.psql("CREATE DATABASE sipd")
-    dump = subprocess.run(
-        ["pg_dump", "-O", "-h", db["HOST"], "-p", str(db["PORT"] or 5432), "-U", db["USER"], db["NAME"]],
-        check=True, capture_output=True, env={**os.environ, "PGPASSWORD": db["PASSWORD"] or ""},
-    ).stdout  # fmt: skip
-    subprocess.run(
-        ["psql", "-qv", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "postgres", "-d", "sipd"],  # noqa: E501
-        input=dump, check=True,
-    )  # fmt: skip
+    try:
+        name = connection.settings_dict["NAME"]
+        db = {**connection.settings_dict, "NAME": name if name.startswith("test_") else f"test_{name}"}
+        pg.psql("CREATE DATABASE sipd")
+        dump = subprocess.run(
+            ["pg_dump", "-O", "-h", db["HOST"], "-p", str(db["PORT"] or 5432), "-U", db["USER"], db["NAME"]],
+            check=True, capture_output=True, env={**os.environ, "PGPASSWORD": db["PASSWORD"] or ""},
+        ).stdout  # fmt: skip
+        subprocess.run(
+            ["psql", "-qv", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "postgres", "-d", "sipd"],  # noqa: E501
+            input=dump, check=True,
+        )  # fmt: skip
+    except BaseException:
+        pg.cleanup()  # a failed copy must not leave the cluster running
+        raise
     yield pg
     pg.cleanup()
 
