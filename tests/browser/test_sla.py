@@ -31,7 +31,7 @@ def test_request_from_opening_to_completion(two_opds, live_server, browser, shot
     # The receiving unit's operator opens the request from the SLA page.
     ctx_a, a = halaman()
     masuk(a, live_server.url, two_opds.users.operator_a.username, PASSWORD)
-    a.get_by_role("button", name="SLA").click()
+    a.get_by_role("button", name="SLA", exact=True).click()
     a.get_by_role("link", name="Perjanjian SLA").click()
     a.get_by_role("link", name=sla.nomor).click()
     a.get_by_role("link", name="Ajukan permohonan").first.click()
