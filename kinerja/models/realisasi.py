@@ -79,7 +79,8 @@ class RealisasiAnggaran(models.Model):
 def lokasi_bukti(instance, filename):
     # The extension comes from the detected type (the service names the file token.ext), never the uploader.
     ekstensi = filename.rsplit(".", 1)[-1] if "." in filename else "bin"
-    return f"bukti/{instance.realisasi.tahun}/{instance.realisasi.indikator.opd_id}/{instance.token}.{ekstensi}"
+    realisasi = instance.realisasi
+    return f"bukti/{realisasi.tahun}/{realisasi.indikator.opd_id}/{instance.token}.{ekstensi}"
 
 
 @pghistory.track()
