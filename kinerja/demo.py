@@ -394,5 +394,14 @@ def seed(*, stdout=None, scale: str = "demo") -> dict:
             + (f"; {ringkas}" if ringkas else "")
             + ".\n"
         )
+    if (
+        sum(matriks.dibuat.values())
+        or sum(matriks.diubah.values())
+        or any(v for k, v in hasil.items() if not k.startswith("detik"))
+    ):
+        # A first-time visitor sees a living dashboard: the scores of what was just written, now.
+        from kinerja.services.skor import hitung_skor
+
+        hitung_skor()
     demo_inovasi.seed(stdout=stdout)  # innovations and IKM surveys of the demo OPDs
     return {"matriks": matriks, **hasil}
