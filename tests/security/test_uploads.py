@@ -119,7 +119,8 @@ def test_the_evidence_view_stores_under_a_generated_name_and_serves_safely(two_o
     bukti = BuktiDukung.objects.get()
     assert bukti.nama_asli == "x.pdf" and bukti.jenis_mime == "application/pdf"
     stored = settings.MEDIA_ROOT / bukti.berkas.name
-    assert stored.resolve().is_relative_to(settings.MEDIA_ROOT.resolve()) and stored.name == bukti.token
+    assert stored.resolve().is_relative_to(settings.MEDIA_ROOT.resolve())
+    assert stored.name == f"{bukti.token}.pdf"  # the generated name, with the detected type's extension
     download = client.get(f"/kinerja/bukti/{bukti.token}/")
     # Never a type a browser would run: the detected PDF type, or a forced download.
     assert download["Content-Type"] in ("application/pdf", "application/octet-stream")
