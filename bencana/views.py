@@ -31,7 +31,7 @@ from bencana.models import (
 from opd.klaim_choices import ProgramBpjs
 from opd.models import KlaimBpjs
 from sipd import access, laporan
-from sipd.uploads import unduh
+from sipd.uploads import unduh, unduh_terlihat
 
 FORM = ["GET", "HEAD", "POST"]
 
@@ -183,8 +183,7 @@ def kejadian_foto(request, pk):
 
 @require_GET
 def foto_kejadian(request, pk):
-    foto = access.get_visible_or_404(FotoKejadian.objects.all(), request.user, pk=pk)
-    return unduh(foto.berkas)
+    return unduh_terlihat(request, FotoKejadian.objects.all(), pk=pk)
 
 
 @require_http_methods(FORM)
@@ -381,6 +380,7 @@ def penugasan_klaim(request, pk):
 
 @require_GET
 def foto_laporan(request, pk):
+    # Not unduh_terlihat: the BPBD also sees the reports of other OPDs' assignments to its disaster.
     foto = get_object_or_404(
         FotoLaporan.objects.filter(laporan__in=selectors.laporan_terlihat(request.user)), pk=pk
     )

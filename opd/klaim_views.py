@@ -15,7 +15,7 @@ from opd.klaim_choices import StatusKlaim
 from opd.klaim_forms import AhliWarisForm, DokumenForm, KalkulatorForm, KlaimForm, StatusKlaimForm
 from opd.models import AhliWaris, DokumenKlaim, KlaimBpjs, Pegawai
 from sipd import access, laporan
-from sipd.uploads import unduh
+from sipd.uploads import unduh_terlihat
 
 
 def _galat_ke_form(form, exc: ValidationError) -> None:
@@ -174,10 +174,11 @@ def klaim_dokumen(request, pk):
 
 @require_GET
 def klaim_dokumen_unduh(request, pk):
-    dokumen = access.get_visible_or_404(DokumenKlaim.objects.all(), request.user, pk=pk)
-    return unduh(
-        dokumen.berkas, nama=f"{dokumen.jenis}-{dokumen.klaim_id}.{dokumen.berkas.name.rsplit('.', 1)[-1]}"
-    )
+    return unduh_terlihat(request, DokumenKlaim.objects.all(), nama=_nama_dokumen, pk=pk)
+
+
+def _nama_dokumen(dokumen: DokumenKlaim) -> str:
+    return f"{dokumen.jenis}-{dokumen.klaim_id}.{dokumen.berkas.name.rsplit('.', 1)[-1]}"
 
 
 @require_POST

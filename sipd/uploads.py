@@ -3,13 +3,14 @@
 `periksa_berkas(file, {"pdf", "gambar", "office"})` returns the detected type or raises a ValidationError in
 Indonesian. Sizes are bounded by SIPD_UPLOAD_MAX_BYTES; images must decode whole; office files are zip
 containers whose members are listed (never inflated) and bounded too. `unduh` serves a stored file after the
-caller checked access.
+caller checked access; `unduh_terlihat` is a download view's body: the access-layer lookup, then `unduh`.
 """
 
 from __future__ import annotations
 
 import secrets
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -19,6 +20,7 @@ from django.http import FileResponse, Http404
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from sipd import access
 from sipd.formatting import format_angka
 
 MAX_TERURAI = 200 * 1024 * 1024  # declared uncompressed size of an office file's members
@@ -160,6 +162,17 @@ def unduh(berkas, *, nama: str | None = None, lampiran: bool = False) -> FileRes
     )
     response["Cache-Control"] = "private, max-age=0"
     return response
+
+
+def unduh_terlihat(
+    request, queryset, *, nama: Callable[[object], str] | None = None, lampiran: bool = False, **lookup
+) -> FileResponse:
+    """Serve the `berkas` of the object `lookup` finds among those the user may see (another OPD's is a 404).
+
+    `nama(obj)` gives the download name (default: the stored name); `lampiran` forces a download.
+    """
+    obj = access.get_visible_or_404(queryset, request.user, **lookup)
+    return unduh(obj.berkas, nama=nama(obj) if nama else None, lampiran=lampiran)
 
 
 def nama_aman(nama: str) -> str:

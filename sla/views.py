@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from sipd import access
+from sipd.uploads import unduh_terlihat
 from sla import forms, reports, selectors, services
 from sla.choices import StatusLaporan, StatusSla
 from sla.filters import PermohonanFilter, SlaFilter
@@ -344,13 +345,7 @@ def permohonan_aksi(request, pk, aksi):
 @require_GET
 def lampiran_unduh(request, pk):
     _perlu(request.user, access.VIEW, Lampiran)
-    lampiran = access.get_visible_or_404(Lampiran.objects.all(), request.user, pk=pk)
-    return FileResponse(
-        lampiran.berkas.open("rb"),
-        as_attachment=True,
-        filename=lampiran.nama_asli,
-        content_type=lampiran.tipe,
-    )
+    return unduh_terlihat(request, Lampiran.objects.all(), nama=lambda lp: lp.nama_asli, lampiran=True, pk=pk)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +15,7 @@ from kinerja.selectors import inovasi as selectors
 from kinerja.services import inovasi as services
 from sipd import access
 from sipd.roles import Peran
+from sipd.uploads import unduh_terlihat
 
 
 def _galat_ke_form(form, exc: ValidationError) -> None:
@@ -124,15 +124,7 @@ def berkas_unggah(request, pk: int):
 
 @require_GET
 def berkas_unduh(request, token: str):
-    berkas = access.get_visible_or_404(BerkasInovasi.objects.all(), request.user, token=token)
-    try:
-        handle = berkas.berkas.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    inline = berkas.jenis_mime == "application/pdf" or berkas.jenis_mime.startswith("image/")
-    return FileResponse(
-        handle, as_attachment=not inline, filename=berkas.nama_asli, content_type=berkas.jenis_mime
-    )
+    return unduh_terlihat(request, BerkasInovasi.objects.all(), nama=lambda b: b.nama_asli, token=token)
 
 
 @require_POST

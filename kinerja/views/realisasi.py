@@ -28,7 +28,7 @@ from kinerja.selectors import realisasi as selectors
 from kinerja.services import realisasi as services
 from opd.models import Opd
 from sipd import access
-from sipd.uploads import unduh
+from sipd.uploads import unduh_terlihat
 
 LABEL_TEKS = {
     "faktor_pendorong": gettext_lazy("Faktor pendorong"),
@@ -212,8 +212,7 @@ def hapus_bukti(request, token: str):
 
 @require_GET
 def unduh_bukti(request, token: str):
-    bukti = access.get_visible_or_404(BuktiDukung.objects.all(), request.user, token=token)
-    return unduh(bukti.berkas, nama=bukti.nama_asli)
+    return unduh_terlihat(request, BuktiDukung.objects.all(), nama=lambda b: b.nama_asli, token=token)
 
 
 def _url_grid(pelaporan) -> str:
