@@ -14,6 +14,7 @@ from django.db.models import Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kinerja.calculations import realisasi_tahunan
 from kinerja.choices import Polaritas, SifatAgregasi, Tingkat
 from kinerja.impor.kolom import (
     LEMBAR_DATA,
@@ -191,18 +192,6 @@ def _baris_indikator(periode, tahun) -> list:
     return rows
 
 
-def realisasi_tahunan(sifat: str, nilai: list) -> Decimal | None:
-    """The year's figure from the entered triwulan values (DOMAIN.md §3)."""
-    nilai = [v for v in nilai if v is not None]
-    if not nilai:
-        return None
-    if sifat == SifatAgregasi.KUMULATIF:
-        return sum(nilai)
-    if sifat == SifatAgregasi.RATA_RATA:
-        return sum(nilai) / len(nilai)
-    return nilai[-1]
-
-
 def _lembar_realisasi(workbook, periode, tahun: int) -> None:
     nilai = defaultdict(dict)
     for r in Realisasi.objects.filter(indikator__periode=periode, tahun=tahun, nilai__isnull=False):
@@ -217,7 +206,7 @@ def _lembar_realisasi(workbook, periode, tahun: int) -> None:
         rows.append(
             [ind.kode, ind.nama, ind.opd.kode, ind.opd.nama, ind.satuan, _label(Polaritas, ind.polaritas),
              _label(SifatAgregasi, ind.sifat), target.get(ind.pk), *(_angka(v) for v in tw),
-             _angka(realisasi_tahunan(ind.sifat, tw))]
+             _angka(realisasi_tahunan(tw, ind.sifat))]
         )  # fmt: skip
     header = [_("Kode"), _("Indikator"), _("Kode OPD"), _("OPD"), _("Satuan"), _("Polaritas"), _("Sifat"),
               _("Target %(tahun)s") % {"tahun": tahun}, _("TW I"), _("TW II"), _("TW III"), _("TW IV"),
