@@ -1,3 +1,5 @@
+from django.utils.functional import SimpleLazyObject
+
 from sipd import access, laporan
 from sipd.notifications import jumlah_belum_dibaca
 from sipd.roles import Peran
@@ -18,7 +20,8 @@ def portal(request):
             is_kepegawaian=access.has_role(user, Peran.KEPEGAWAIAN),
             is_pimpinan=access.has_role(user, Peran.PIMPINAN),
             punya_opd=bool(peran.opd_ids),
-            bisa_laporan=bool(laporan.yang_boleh(user)),
+            # Evaluated only where a template asks (the navbar), not on every partial or download.
+            bisa_laporan=SimpleLazyObject(lambda: bool(laporan.yang_boleh(user))),
             bisa_lihat_riwayat=access.has_role(user, Peran.ADMIN, Peran.BAPPEDA),
             lihat_data_pribadi=access.can_see_private_data(user),
         )

@@ -129,6 +129,20 @@ def test_roles_without_the_report_are_refused(two_opds, client):
 
 
 @pytest.mark.django_db
+def test_the_reports_menu_is_decided_only_where_a_page_shows_it(two_opds, rf, monkeypatch):
+    from sipd.context_processors import portal
+
+    asked = []
+    monkeypatch.setattr(laporan, "yang_boleh", lambda user: asked.append(user) or ["laporan"])
+    request = rf.get("/")
+    request.user = two_opds.users.bappeda
+    context = portal(request)
+    assert asked == []  # a partial or a download that never reads it pays nothing
+    assert context["bisa_laporan"] and context["bisa_laporan"]
+    assert asked == [two_opds.users.bappeda]  # asked once, however often the template reads it
+
+
+@pytest.mark.django_db
 def test_form_asks_for_every_parameter(two_opds, client):
     client.force_login(two_opds.users.bappeda)
     response = client.post("/laporan/", {"jenis": "rekap-pengisian", "format": "pdf", "tahun": 2025})
