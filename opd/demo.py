@@ -970,16 +970,8 @@ def _angka(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def label_peran(akun: dict) -> str:
-    label = str(Peran(akun["peran"]).label)
-    if akun["opd"]:
-        singkatan = next(row[2] for row in PERANGKAT_DAERAH if row[0] == akun["opd"])
-        label = f"{label} ({singkatan})"
-    return label
-
-
 def laporan(plan: Rencana, hasil: Hasil, detik: float) -> str:
-    """Short summary, then the demo login table (`make run` shows it)."""
+    """Short summary of what was written (the login table comes last, from tabel_akun)."""
     induk = [r for r in plan.opd if r["induk"] is None]
     kecamatan = sum(r["jenis"] == J.KECAMATAN for r in induk)
     status = Counter(r["status"] for r in plan.pegawai)
@@ -1000,9 +992,27 @@ def laporan(plan: Rencana, hasil: Hasil, detik: float) -> str:
         f"{perubahan('pegawai')})",
         f"  Profil Pemda     : {perubahan('pemda')}",
         f"  Akun demo        : {len(plan.akun)} ({perubahan('akun')}; peran baru {hasil.dibuat['peran']})",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def tabel_akun() -> str:
+    """The demo login table (`make run` shows it): every account of the demo e-mail domain, whichever app's
+    seed created it, in the order they were created, with its roles as stored. One query."""
+    peran: dict[str, list[str]] = {}
+    rows = (
+        User.objects.filter(email__endswith=f"@{DOMAIN_EMAIL}")
+        .order_by("pk", "daftar_peran__pk")
+        .values_list("username", "daftar_peran__peran", "daftar_peran__opd__singkatan")
+    )
+    for username, kode, singkatan in rows:
+        label = peran.setdefault(username, [])
+        if kode:
+            label.append(f"{Peran(kode).label} ({singkatan})" if singkatan else str(Peran(kode).label))
+    lines = [
         "",
         "Akun demo (kata sandi sama untuk semua):",
         f"  {'Nama pengguna':<18}{'Kata sandi':<17}Peran",
-        *(f"  {a['username']:<18}{DEMO_PASSWORD:<17}{label_peran(a)}" for a in plan.akun),
+        *(f"  {username:<18}{DEMO_PASSWORD:<17}{', '.join(label)}" for username, label in peran.items()),
     ]
     return "\n".join(lines) + "\n"

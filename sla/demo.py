@@ -15,6 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from opd.choices import JenisOpd
+from opd.demo import DEMO_PASSWORD, DOMAIN_EMAIL
 from opd.models import Opd, Pegawai, PenugasanPeran
 from sipd.models import User
 from sipd.roles import Peran
@@ -184,13 +185,13 @@ def _akun(opd: dict[str, Opd]) -> dict[str, User]:
             continue
         kepala = Pegawai.objects.get(pk=opd[singkatan].kepala_id)
         first, _sp, last = kepala.nama.partition(" ")
-        sandi = sandi or make_password("sipd-demo-2026")
+        sandi = sandi or make_password(DEMO_PASSWORD)
         user = User.objects.create(
             username=username,
             password=sandi,
             first_name=first[:150],
             last_name=last[:150],
-            email=f"{username}@sukamaju.go.id",
+            email=f"{username}@{DOMAIN_EMAIL}",
         )
         PenugasanPeran.objects.create(user=user, peran=Peran.KEPALA_OPD, opd=opd[singkatan])
         if kepala.user_id is None:

@@ -192,7 +192,7 @@ def test_second_run_changes_nothing():
     assert history_counts() == events
     assert writes(queries) == []
     # opd, klaim and bencana read about 12; kinerja re-reads the stored plan (one query per table: misi …
-    # target, pagu), the 2025 realizations, reports and entry windows to compare, about 27.
+    # target, pagu), the 2025 realizations, reports and entry windows to compare, about 27; the login table 1.
     assert len(queries) <= 45
     assert "tanpa perubahan" in second and "tanpa perubahan" not in first
     # The audit trail names the command behind the first run's rows.
@@ -229,6 +229,10 @@ def test_demo_users_log_in_with_their_roles(client):
         assert roles == [(peran, singkatan)]
         assert client.login(request=HttpRequest(), username=username, password=demo.DEMO_PASSWORD), username
         client.logout()
+    # The table lists every account seed_demo made, the other apps' too (kepala.bpbd, kepala.diskominfo ...).
+    for username in User.objects.values_list("username", flat=True):
+        assert f"{username:<18}{demo.DEMO_PASSWORD}" in out.split("Akun demo (")[1], username
+    assert "  kepala.bpbd       sipd-demo-2026   Kepala OPD (BPBD)" in out
 
     admin = User.objects.get(username="admin")
     assert admin.is_staff and admin.is_superuser

@@ -34,3 +34,4 @@ class Command(BaseCommand):
                 # --scale large reaches the apps whose seed takes it (kinerja: the benchmark data set).
                 kwargs = {"scale": scale} if "scale" in inspect.signature(seed).parameters else {}
                 seed(stdout=self.stdout, **kwargs)
+        self.stdout.write(demo.tabel_akun())  # last: every app's accounts are there by now
