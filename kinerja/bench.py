@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
 from decimal import Decimal
 
 import openpyxl
@@ -23,6 +22,7 @@ from kinerja.impor.kolom import LEMBAR_DATA, LEMBAR_INDIKATOR, LEMBAR_PROGRAM, L
 from kinerja.impor.simpan import HasilMatriks, impor_matriks
 from kinerja.models import Indikator, Misi, Nomenklatur, PeriodeRpjmd, Sasaran, Target, Tujuan
 from opd.models import Opd
+from sipd.bench import ukur
 from sipd.models import User
 
 JUMLAH_BESAR = 5_000
@@ -73,33 +73,38 @@ def seed_besar(periode: PeriodeRpjmd, opd_list) -> dict:
     """5.000 indicators through the import writer, then 5 years × 4 triwulan of realizations generated in
     one INSERT … SELECT generate_series (rows that exist are left alone)."""
     admin = User.objects.filter(is_superuser=True).order_by("pk").first()
-    start = time.perf_counter()
-    with transaction.atomic():
-        hasil = impor_matriks(user=admin, periode=periode, file=berkas_besar(opd_list, list(periode.tahun)))
-        # Synthetic load data: no audit events for these 100.000 rows (the trigger would be 10× the insert).
-        with pgtrigger.ignore("kinerja.Realisasi:insert_insert"), connection.cursor() as cursor:
-            cursor.execute(
-                """
-                INSERT INTO kinerja_realisasi (indikator_id, tahun, triwulan, nilai, faktor_pendorong,
-                                               faktor_penghambat, tindak_lanjut, diubah)
-                SELECT i.id, t.tahun, q,
-                       round(CASE WHEN i.sifat = 'kumulatif' THEN t.nilai / 4 ELSE t.nilai END
-                             * (0.85 + ((i.id * 31 + t.tahun * 7 + q * 13) %% 30) / 100.0), 2),
-                       '', '', '', now()
-                FROM kinerja_indikator i
-                JOIN kinerja_target t ON t.indikator_id = i.id
-                CROSS JOIN generate_series(1, 4) q
-                WHERE i.periode_id = %s AND i.kode LIKE 'L.%%'
-                ON CONFLICT (indikator_id, tahun, triwulan) DO NOTHING
-                """,
-                [periode.pk],
-            )
-            realisasi = cursor.rowcount
+    waktu = ukur(lambda: _tulis_besar(admin, periode, opd_list))
+    hasil, realisasi = waktu["hasil"]
     return {
         "indikator besar baru": hasil.dibuat["indikator"],
         "realisasi besar baru": realisasi,
-        "detik skala besar": round(time.perf_counter() - start, 1),
+        "detik skala besar": round(waktu["total"], 1),
     }
+
+
+@transaction.atomic
+def _tulis_besar(admin, periode: PeriodeRpjmd, opd_list) -> tuple[HasilMatriks, int]:
+    """The import writer, then the realizations; one transaction. The indicators and the new rows."""
+    hasil = impor_matriks(user=admin, periode=periode, file=berkas_besar(opd_list, list(periode.tahun)))
+    # Synthetic load data: no audit events for these 100.000 rows (the trigger would be 10× the insert).
+    with pgtrigger.ignore("kinerja.Realisasi:insert_insert"), connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO kinerja_realisasi (indikator_id, tahun, triwulan, nilai, faktor_pendorong,
+                                           faktor_penghambat, tindak_lanjut, diubah)
+            SELECT i.id, t.tahun, q,
+                   round(CASE WHEN i.sifat = 'kumulatif' THEN t.nilai / 4 ELSE t.nilai END
+                         * (0.85 + ((i.id * 31 + t.tahun * 7 + q * 13) %% 30) / 100.0), 2),
+                   '', '', '', now()
+            FROM kinerja_indikator i
+            JOIN kinerja_target t ON t.indikator_id = i.id
+            CROSS JOIN generate_series(1, 4) q
+            WHERE i.periode_id = %s AND i.kode LIKE 'L.%%'
+            ON CONFLICT (indikator_id, tahun, triwulan) DO NOTHING
+            """,
+            [periode.pk],
+        )
+        return hasil, cursor.rowcount
 
 
 class _Batal(Exception):
@@ -154,10 +159,10 @@ def bench_impor_matriks() -> dict:
             hasil["ukuran berkas (KB)"] = round(berkas.size / 1024)
             for label in ("impor pertama (s)", "impor ulang tanpa perubahan (s)"):
                 berkas.seek(0)
-                start, cpu = time.perf_counter(), time.process_time()
-                r: HasilMatriks = impor_matriks(user=admin, periode=periode, file=berkas)
-                hasil[label] = round(time.perf_counter() - start, 2)
-                hasil[label.replace("(s)", "CPU Python (s)")] = round(time.process_time() - cpu, 2)
+                waktu = ukur(lambda: impor_matriks(user=admin, periode=periode, file=berkas))
+                r: HasilMatriks = waktu["hasil"]
+                hasil[label] = round(waktu["total"], 2)
+                hasil[label.replace("(s)", "CPU Python (s)")] = round(waktu["cpu"], 2)
                 hasil[label.replace("(s)", "baru/diubah")] = (
                     f"{sum(r.dibuat.values())}/{sum(r.diubah.values())}"
                 )
@@ -171,9 +176,8 @@ def bench_impor_matriks() -> dict:
             )
             tahun = list(periode.tahun)
             rows = _baris_besar(opd_list, JUMLAH_BESAR, tahun)
-            start = time.perf_counter()
-            _impor_naif(admin, periode, tahun, rows)
-            hasil["baseline naif per baris (s)"] = round(time.perf_counter() - start, 2)
+            waktu = ukur(lambda: _impor_naif(admin, periode, tahun, rows))
+            hasil["baseline naif per baris (s)"] = round(waktu["total"], 2)
             raise _Batal
     except _Batal:
         pass

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
-import statistics
-import time
 from decimal import Decimal
 
 from django.db import connection
@@ -19,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kinerja.models import Indikator, JadwalTriwulan, PelaporanTriwulan, Realisasi, Target
 from opd.models import Opd, PenugasanPeran
+from sipd.bench import ms, ukur
 from sipd.models import User
 from sipd.roles import Peran
 
@@ -51,16 +50,6 @@ def _opd_200() -> tuple[Opd, User]:
     return opd, user
 
 
-def _median_ms(fn, n: int) -> tuple[float, float]:
-    waktu = []
-    for _ in range(n):
-        mulai = time.perf_counter()
-        fn()
-        waktu.append(time.perf_counter() - mulai)
-    waktu.sort()
-    return round(statistics.median(waktu) * 1000, 1), round(waktu[int(len(waktu) * 0.95) - 1] * 1000, 1)
-
-
 def _grid_naif(opd: Opd, tahun: int, triwulan: int) -> int:
     """The baseline: the grid's data with a query per indicator for target, realizations and evidence."""
     n = 0
@@ -83,13 +72,14 @@ def bench_grid() -> dict:
     assert client.get(url).status_code == 200
     with CaptureQueriesContext(connection) as q:
         client.get(url)
-    median, p95 = _median_ms(lambda: client.get(url), 15)
-    naif, _p = _median_ms(lambda: _grid_naif(opd, 2026, 2), 5)
+    halaman = ukur(lambda: client.get(url), 15)
+    median = ms(halaman["median"])
+    naif = ms(ukur(lambda: _grid_naif(opd, 2026, 2), 5)["median"])
     return {
         "indikator": Indikator.objects.filter(opd=opd).count(),
         "kueri_halaman": len(q),
         "median_ms": median,
-        "p95_ms": p95,
+        "p95_ms": ms(halaman["p95"]),
         "target_ms": 300,
         "baseline_n_plus_1_data_saja_ms": naif,
         "rasio_baseline": round(naif / median, 1),
@@ -117,7 +107,8 @@ def bench_simpan_sel() -> dict:
         assert response.status_code == 200, response.content[:300]
 
     simpan()
-    median, p95 = _median_ms(simpan, 20)
+    waktu = ukur(simpan, 20)
+    median = ms(waktu["median"])
 
     def naif():
         Realisasi.objects.update_or_create(
@@ -125,9 +116,14 @@ def bench_simpan_sel() -> dict:
         )
         nilai["v"] += 1
 
-    dasar, _p = _median_ms(naif, 20)
-    return {"median_ms": median, "p95_ms": p95, "target_ms": 100, "baseline_update_or_create_ms": dasar,
-            "rasio_terhadap_baseline": round(median / dasar, 1)}  # fmt: skip
+    dasar = ms(ukur(naif, 20)["median"])
+    return {
+        "median_ms": median,
+        "p95_ms": ms(waktu["p95"]),
+        "target_ms": 100,
+        "baseline_update_or_create_ms": dasar,
+        "rasio_terhadap_baseline": round(median / dasar, 1),
+    }
 
 
 def _bagian(args):
@@ -166,11 +162,14 @@ def bench_laporan_rpjmd() -> dict:
     daftar = evaluasi._bagian_rpjmd(params)
     ctx = multiprocessing.get_context("fork")
     connection.close()
-    mulai = time.perf_counter()
-    with ctx.Pool(2) as pool:
-        hasil = pool.map(_bagian, [(params, b) for b in daftar])
-    isi = laporan.gabung_pdf([h[0] for h in hasil], kode="evaluasi-rpjmd", params=params)
-    paralel = time.perf_counter() - mulai
+
+    def dua_proses():
+        with ctx.Pool(2) as pool:
+            hasil = pool.map(_bagian, [(params, b) for b in daftar])
+        return hasil, laporan.gabung_pdf([h[0] for h in hasil], kode="evaluasi-rpjmd", params=params)
+
+    waktu = ukur(dua_proses)
+    paralel, (hasil, isi) = waktu["total"], waktu["hasil"]
     keluaran = {
         "baris": daftar[-1][1],
         "bagian": len(daftar),
@@ -180,10 +179,13 @@ def bench_laporan_rpjmd() -> dict:
         "target_detik": 45,
         "target_memori_mb": 700,
     }
-    mulai = time.perf_counter()
-    with ctx.Pool(1) as pool:
-        _ukuran, memori = pool.apply(_naif, (params,))
-    naif = time.perf_counter() - mulai
+
+    def satu_render():
+        with ctx.Pool(1) as pool:
+            return pool.apply(_naif, (params,))
+
+    waktu = ukur(satu_render)
+    naif, (_ukuran, memori) = waktu["total"], waktu["hasil"]
     keluaran |= {
         "baseline_satu_render_detik": round(naif, 1),
         "baseline_memori_mb": memori,

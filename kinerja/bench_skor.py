@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime
 import random
-import time
 
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from kinerja.choices import Tingkat
+from sipd.bench import ms, ukur
 
 MISI = [
     "Mewujudkan sumber daya manusia yang sehat, cerdas dan berdaya saing",
@@ -315,18 +315,14 @@ def bench_hitung_penuh() -> dict:
 
     n = Indikator.objects.count()
     with CaptureQueriesContext(connection) as q:
-        mulai = time.perf_counter()
-        hitung_skor()
-        dingin = time.perf_counter() - mulai
-    mulai = time.perf_counter()
-    ulang = hitung_skor()  # nothing changed: the upserts write nothing
-    idempoten = time.perf_counter() - mulai
+        dingin = ukur(hitung_skor)
+    ulang = ukur(hitung_skor)  # nothing changed: the upserts write nothing
     return {
         "indikator": n,
-        "detik": round(dingin, 2),
+        "detik": round(dingin["total"], 2),
         "kueri": len(q),
-        "detik_ulang_tanpa_perubahan": round(idempoten, 2),
-        "baris_ulang": ulang,
+        "detik_ulang_tanpa_perubahan": round(ulang["total"], 2),
+        "baris_ulang": ulang["hasil"],
     }
 
 
@@ -341,35 +337,37 @@ def bench_baseline_python(sampel: int = 300) -> dict:
     tahun = periode.tahun_awal
     semua = Indikator.objects.filter(periode=periode).count()
     ids = list(Indikator.objects.filter(periode=periode).order_by("pk").values_list("pk", flat=True)[:sampel])
-    mulai = time.perf_counter()
-    with transaction.atomic():
-        for ind in Indikator.objects.filter(pk__in=ids):
-            target = Target.objects.filter(indikator=ind, tahun=tahun).first()
-            nilai = dict(
-                Realisasi.objects.filter(indikator=ind, tahun=tahun).values_list("triwulan", "nilai")
-            )
-            for tw in range(1, 5):
-                r = realisasi_tahunan([nilai.get(t) for t in range(1, tw + 1)], ind.sifat)
-                c = capaian(
-                    target and target.nilai, r, ind.polaritas, target_atas=target and target.nilai_atas
+
+    def loop():
+        with transaction.atomic():
+            for ind in Indikator.objects.filter(pk__in=ids):
+                target = Target.objects.filter(indikator=ind, tahun=tahun).first()
+                nilai = dict(
+                    Realisasi.objects.filter(indikator=ind, tahun=tahun).values_list("triwulan", "nilai")
                 )
-                SkorIndikator.objects.update_or_create(
-                    indikator=ind,
-                    tahun=tahun,
-                    triwulan=tw,
-                    defaults={
-                        "opd_id": ind.opd_id,
-                        "periode_id": periode.pk,
-                        "realisasi": r,
-                        "capaian": c,
-                        "capaian_terbatas": batasi(c),
-                        "predikat": predikat(c) or "",
-                        "terisi": nilai.get(tw) is not None,
-                        "dihitung": timezone.now(),
-                    },
-                )
-        transaction.set_rollback(True)  # a measurement only: the SQL engine's rows stay as they are
-    detik = time.perf_counter() - mulai
+                for tw in range(1, 5):
+                    r = realisasi_tahunan([nilai.get(t) for t in range(1, tw + 1)], ind.sifat)
+                    c = capaian(
+                        target and target.nilai, r, ind.polaritas, target_atas=target and target.nilai_atas
+                    )
+                    SkorIndikator.objects.update_or_create(
+                        indikator=ind,
+                        tahun=tahun,
+                        triwulan=tw,
+                        defaults={
+                            "opd_id": ind.opd_id,
+                            "periode_id": periode.pk,
+                            "realisasi": r,
+                            "capaian": c,
+                            "capaian_terbatas": batasi(c),
+                            "predikat": predikat(c) or "",
+                            "terisi": nilai.get(tw) is not None,
+                            "dihitung": timezone.now(),
+                        },
+                    )
+            transaction.set_rollback(True)  # a measurement only: the SQL engine's rows stay as they are
+
+    detik = ukur(loop)["total"]
     return {
         "sampel": len(ids),
         "detik_sampel": round(detik, 2),
@@ -389,23 +387,20 @@ def bench_dasbor(ulang: int = 20) -> dict:
     user = User.objects.filter(daftar_peran__peran=Peran.PIMPINAN, is_active=True).first()
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
-    dingin, hangat, kueri = [], [], 0
-    for _i in range(ulang):
-        segarkan_dasbor()  # cold: a new cache version
-        with CaptureQueriesContext(connection) as q:
-            mulai = time.perf_counter()
-            assert client.get("/kinerja/dasbor/").status_code == 200
-            dingin.append(time.perf_counter() - mulai)
-        kueri = len(q)
-        mulai = time.perf_counter()
+
+    def dasbor():
         assert client.get("/kinerja/dasbor/").status_code == 200
-        hangat.append(time.perf_counter() - mulai)
-    dingin.sort(), hangat.sort()
+
+    dingin = ukur(dasbor, ulang, sebelum=segarkan_dasbor)  # cold: a new cache version before each
+    hangat = ukur(dasbor, ulang)
+    segarkan_dasbor()
+    with CaptureQueriesContext(connection) as q:
+        dasbor()
     return {
-        "dingin_median_ms": round(dingin[len(dingin) // 2] * 1000, 1),
-        "dingin_p95_ms": round(dingin[int(len(dingin) * 0.95) - 1] * 1000, 1),
-        "hangat_median_ms": round(hangat[len(hangat) // 2] * 1000, 1),
-        "kueri_dingin": kueri,
+        "dingin_median_ms": ms(dingin["median"]),
+        "dingin_p95_ms": ms(dingin["p95"]),
+        "hangat_median_ms": ms(hangat["median"]),
+        "kueri_dingin": len(q),
     }
 
 

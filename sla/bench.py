@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-import time
 
 import pgtrigger
 from django.db import connection
 
 from opd.models import Opd
+from sipd.bench import ukur
 from sipd.models import User
 from sla import selectors
 from sla.calculations import Jam
@@ -94,16 +94,6 @@ def _data() -> User:
     return User.objects.create(username="bench-admin", is_superuser=True)
 
 
-def _waktu(fn, ulang: int = 5) -> tuple[float, object]:
-    """Best of `ulang` runs (seconds), and the result."""
-    best, hasil = float("inf"), None
-    for _ in range(ulang):
-        start = time.perf_counter()
-        hasil = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, hasil
-
-
 def _loop_orm_per_sla(mulai, akhir) -> list[dict]:
     """Baseline 1: what a first version would write: per SLA, fetch its completed requests and compute in
     Python (one query per SLA plus the fetch of every row)."""
@@ -134,18 +124,19 @@ def _loop_jam_per_permohonan(kalender, sampel: int) -> float:
         .order_by("pk")
         .values_list("mulai", "ditutup_pada", "standar_waktu", "satuan_waktu")[:sampel]
     )
-    start = time.perf_counter()
-    for mulai, selesai, standar, satuan in rows:
-        jam = Jam(mulai=mulai, standar=standar, satuan=satuan)
-        jam.tenggat(kalender)
-        jam.durasi(selesai, kalender)
-    return (time.perf_counter() - start) / len(rows)
+
+    def hitung():
+        for mulai, selesai, standar, satuan in rows:
+            jam = Jam(mulai=mulai, standar=standar, satuan=satuan)
+            jam.tenggat(kalender)
+            jam.durasi(selesai, kalender)
+
+    return ukur(hitung)["total"] / len(rows)
 
 
 def kepatuhan_100rb(*, stdout) -> dict:
-    start = time.perf_counter()
-    admin = _data()
-    siap = time.perf_counter() - start
+    data = ukur(_data)
+    admin, siap = data["hasil"], data["total"]
     stdout.write(f"  {Permohonan.objects.count():,} permohonan dibuat dalam {siap:.1f} s (generate_series)\n")
     now = dt.datetime(2026, 12, 31, tzinfo=dt.UTC)
     mulai, akhir = selectors.periode(2026)
@@ -158,10 +149,13 @@ def kepatuhan_100rb(*, stdout) -> dict:
             selectors.kepatuhan_per_bulan(admin, tahun=2026, now=now),
         )
 
-    t_semua, (ringkasan, per_opd, per_sla, per_bulan) = _waktu(semua)
-    t_opd, _ = _waktu(lambda: selectors.kepatuhan_per_opd(admin, tahun=2026, now=now))
-    t_sla, _ = _waktu(lambda: selectors.kepatuhan_per_sla(admin, tahun=2026, now=now))
-    t_loop, loop = _waktu(lambda: _loop_orm_per_sla(mulai, akhir), ulang=1)
+    # Best of 5 runs (the baseline loop: one run).
+    waktu = ukur(semua, 5)
+    t_semua, (ringkasan, per_opd, per_sla, per_bulan) = waktu["min"], waktu["hasil"]
+    t_opd = ukur(lambda: selectors.kepatuhan_per_opd(admin, tahun=2026, now=now), 5)["min"]
+    t_sla = ukur(lambda: selectors.kepatuhan_per_sla(admin, tahun=2026, now=now), 5)["min"]
+    waktu = ukur(lambda: _loop_orm_per_sla(mulai, akhir))
+    t_loop, loop = waktu["min"], waktu["hasil"]
     per_permohonan = _loop_jam_per_permohonan(selectors.kalender_kerja(), SAMPEL)
     t_naif = per_permohonan * ringkasan["selesai"]
 

@@ -5,15 +5,17 @@ its work and returns a dict of numbers to print (seconds, counts, ratios). They 
 own (`bench_<name>`), created and migrated first and dropped after, so the dev database is never touched.
 """
 
+import functools
 import importlib
 import inspect
 import json
-import time
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+
+from sipd.bench import ukur
 
 
 def benchmarks() -> dict:
@@ -55,10 +57,10 @@ class Command(BaseCommand):
         try:
             for name, fn in sorted(chosen.items()):
                 self.stdout.write(f"== {name}")
-                start = time.perf_counter()
                 takes_stdout = "stdout" in inspect.signature(fn).parameters
-                result = fn(stdout=self.stdout) if takes_stdout else fn()
-                result["total_detik"] = round(time.perf_counter() - start, 2)
+                waktu = ukur(functools.partial(fn, stdout=self.stdout) if takes_stdout else fn)
+                result = waktu["hasil"]
+                result["total_detik"] = round(waktu["total"], 2)
                 self.stdout.write(json.dumps(result, indent=2, default=str))
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=keepdb)
