@@ -38,7 +38,7 @@ class Baris:
     teks: str = ""
     kode: str = ""
     indikator: Indikator | None = None
-    kolom_induk: str = ""  # the sasaran or program text shown in the second column
+    kolom_induk: str = ""  # the sasaran or program an indicator measures (a column of the Excel export)
     target: list = field(default_factory=list)
     realisasi: list = field(default_factory=list)
     capaian: list = field(default_factory=list)
@@ -174,6 +174,7 @@ def evaluasi_rpjmd(periode: PeriodeRpjmd, sampai_tahun: int) -> list[Baris]:
                 rows.append(Baris("judul", "sasaran", f"Sasaran {s.nomor}: {s.uraian}"))
                 rows.extend(indikator_rows(("sasaran", s.pk), s.uraian))
                 for p in program[s.pk]:
+                    rows.append(Baris("judul", "program", f"{p.kode} {p.nama}", kode=p.kode))
                     rows.extend(indikator_rows(("program", p.pk), f"{p.kode} {p.nama}"))
     return _nomori(rows)
 

@@ -7,11 +7,15 @@ the whole document (sipd.laporan).
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -20,6 +24,7 @@ from kinerja.reports import data
 from opd.models import Opd
 from sipd import access
 from sipd.excel import NUMBER_FORMAT, RUPIAH_FORMAT, tulis_lembar, workbook_bytes
+from sipd.formatting import KOSONG, format_angka
 from sipd.laporan import JenisLaporan, daftar, sidik
 from sipd.pdf import render_pdf
 
@@ -54,14 +59,125 @@ def _opd(opd_id) -> Opd:
     return opd
 
 
-def _konteks(judul: str, periode, tahun: int, rows, **extra) -> dict:
+# DejaVu Sans Mono advances every glyph 1233/2048 em; a point is 25,4/72 mm.
+MONO_EM = 1233 / 2048
+PT_MM = 25.4 / 72
+JARAK = 2  # spaces between T, R and C
+
+
+@dataclass(frozen=True)
+class KolomTahunan:
+    """A year's target, realisasi and capaian printed as one cell of aligned monospace figures.
+
+    WeasyPrint's cost is per cell: one cell per year instead of three lays the long RPJMD table out about
+    twice as fast and prints the same columns. The widths come from every row of the report, so sections
+    rendered in parallel line up. They fit nearly all of the figures; a row with longer ones (a range, a
+    target in the millions) gets its own widths and smaller type in that cell only.
+    """
+
+    lebar: tuple[int, int, int]
+    ukuran_pt: float
+    lebar_mm: float
+
+    RUANG_MM = 142  # what the years may take of the 269 mm of an A4 landscape line (20 characters at 6,3 pt)
+    UKURAN_PT = 6.3
+    UKURAN_NYAMAN_PT = 5.5
+    UKURAN_MIN_PT = 4.5
+    PADDING_MM = 1.6
+    SKALA = (90, 80, 70, 60)  # steps of smaller type for a cell with long figures, in % (classes .t90 …)
+
+    @classmethod
+    def dari(cls, panjang: tuple[dict[int, int], ...], tahun: int, label) -> KolomTahunan:
+        """The widths that leave the fewest figures outside them (up to 1 % of them is as good as none) at a
+        readable type size, the largest size among equals. `panjang`: per column, how many figures have
+        each length (`lebar_tahunan`)."""
+        batas = sum(panjang[0].values()) / 100
+        terbaik = None
+        for lebar in itertools.product(
+            *(sorted({max(len(x), n) for n in c} | {len(x)}) for c, x in zip(panjang, label, strict=True))
+        ):
+            ukuran = min(cls.UKURAN_PT, cls._muat(sum(lebar) + 2 * JARAK, tahun))
+            if ukuran < cls.UKURAN_NYAMAN_PT:
+                continue
+            lewat = sum(n for c, w in zip(panjang, lebar, strict=True) for k, n in c.items() if k > w)
+            kunci = (max(0.0, lewat - batas), -ukuran, lewat)
+            if terbaik is None or kunci < terbaik[0]:
+                terbaik = (kunci, lebar, ukuran)
+        if terbaik is None:  # not even the headings fit at a readable size: as small as allowed
+            lebar = tuple(len(x) for x in label)
+            ukuran = max(cls.UKURAN_MIN_PT, min(cls.UKURAN_PT, cls._muat(sum(lebar) + 2 * JARAK, tahun)))
+        else:
+            _kunci, lebar, ukuran = terbaik
+        return cls(lebar, round(ukuran, 2), round(cls._mm(sum(lebar) + 2 * JARAK, ukuran), 2))
+
+    @property
+    def skala(self) -> list[tuple[str, float]]:
+        """(class, type size in pt) of the steps of smaller type."""
+        return [(f"t{s}", round(self.ukuran_pt * s / 100, 2)) for s in self.SKALA]
+
+    @classmethod
+    def _mm(cls, huruf: int, ukuran: float) -> float:
+        return huruf * MONO_EM * ukuran * PT_MM + cls.PADDING_MM
+
+    @classmethod
+    def _muat(cls, huruf: int, tahun: int) -> float:
+        """The largest type (pt) in which `huruf` characters fit the width of a year."""
+        return (cls.RUANG_MM / max(tahun, 1) - cls.PADDING_MM) / (huruf * MONO_EM * PT_MM)
+
+    def sel(self, nilai: tuple[str, str, str]) -> tuple[str, str]:
+        """The cell's text and its type class ('' at the table's size)."""
+        lebar = [max(n, len(t)) for t, n in zip(nilai, self.lebar, strict=True)]
+        teks = (" " * JARAK).join(t.rjust(n) for t, n in zip(nilai, lebar, strict=True))
+        if tuple(lebar) == self.lebar:
+            return teks, ""
+        muat = (self.lebar_mm - self.PADDING_MM) / (len(teks) * MONO_EM * PT_MM) / self.ukuran_pt * 100
+        return teks, f"t{next((s for s in self.SKALA if s <= muat), self.SKALA[-1])}"
+
+
+def lebar_tahunan(rows, tahun_list, sampai_tahun) -> tuple[dict[int, int], ...]:
+    """For T, R and C: how many of the report's figures have each length (characters)."""
+    panjang = (Counter(), Counter(), Counter())
+    for r in rows:
+        if r.jenis == "indikator":
+            for nilai in _tiga_nilai(r, tahun_list, sampai_tahun):
+                for i, teks in enumerate(nilai):
+                    panjang[i][len(teks)] += 1
+    return tuple(dict(c) for c in panjang)
+
+
+def _tiga_nilai(row, tahun_list, sampai_tahun):
+    """(T, R, C) of each year as printed, two decimals so the commas line up; a year not yet reached has
+    only its target."""
+    for tahun, (target, realisasi, capaian) in zip(tahun_list, row.tahunan, strict=True):
+        if target is None:
+            t = KOSONG
+        elif target.nilai_atas is not None:
+            t = f"{format_angka(target.nilai)}–{format_angka(target.nilai_atas)}"
+        else:
+            t = format_angka(target.nilai)
+        if tahun > sampai_tahun:
+            yield t, "", ""
+        else:
+            yield t, format_angka(realisasi), format_angka(capaian)
+
+
+def _konteks(judul: str, periode, tahun: int, rows, *, lebar=None, **extra) -> dict:
+    """`lebar`: the figures' widths of the whole report when `rows` is one section of it."""
+    tahun_list = list(periode.tahun)
+    label = (_("T"), _("R"), pgettext("capaian", "C") + " (%)")
+    kolom = KolomTahunan.dari(lebar or lebar_tahunan(rows, tahun_list, tahun), len(tahun_list), label)
     return {
         "judul": judul,
         "periode": periode,
-        "tahun_list": list(periode.tahun),
+        "tahun_list": tahun_list,
         "sampai_tahun": tahun,
-        "rows": rows,
-        "kolom": 7 + 3 * len(periode.tahun),
+        "baris": [
+            (r, [kolom.sel(n) for n in _tiga_nilai(r, tahun_list, tahun)] if r.jenis == "indikator" else None)
+            for r in rows
+        ],
+        "kolom": 7 + len(tahun_list),
+        "kolom_tahunan": kolom,
+        "label_tahunan": kolom.sel(label)[0],
         **extra,
     }
 
@@ -69,10 +185,14 @@ def _konteks(judul: str, periode, tahun: int, rows, **extra) -> dict:
 # --- Evaluasi hasil RPJMD ---------------------------------------------------------------------------------
 
 
+def _kunci_rpjmd(params, periode) -> str:
+    return "laporan:rpjmd:" + sidik(params, data.versi_skor(periode.pk))
+
+
 def _rows_rpjmd(params):
-    """The rows, computed once per data version: the parallel sections of one job read them from Redis."""
+    """The rows, computed once per data version and kept in Redis while a job may still need them."""
     periode = _periode(params["tahun"])
-    kunci = "laporan:rpjmd:" + sidik(params, data.versi_skor(periode.pk))
+    kunci = _kunci_rpjmd(params, periode)
     rows = cache.get(kunci)
     if rows is None:
         rows = data.evaluasi_rpjmd(periode, int(params["tahun"]))
@@ -92,7 +212,9 @@ def _judul_rpjmd(periode) -> str:
     }
 
 
-def _pdf_rpjmd(params, rows, periode, *, dengan_ttd=True, tanpa_nomor=False, tampil_judul=True) -> bytes:
+def _pdf_rpjmd(
+    params, rows, periode, *, lebar=None, dengan_ttd=True, tanpa_nomor=False, tampil_judul=True
+) -> bytes:
     return render_pdf(
         "kinerja/laporan/evaluasi_periode.html",
         _konteks(
@@ -100,6 +222,7 @@ def _pdf_rpjmd(params, rows, periode, *, dengan_ttd=True, tanpa_nomor=False, tam
             periode,
             int(params["tahun"]),
             rows,
+            lebar=lebar,
             dengan_ttd=dengan_ttd,
             tanpa_nomor_halaman=tanpa_nomor,
             tampil_judul=tampil_judul,
@@ -109,16 +232,36 @@ def _pdf_rpjmd(params, rows, periode, *, dengan_ttd=True, tanpa_nomor=False, tam
 
 
 def _bagian_rpjmd(params):
-    _periode_obj, rows = _rows_rpjmd(params)
-    return data.potong(rows, settings.SIPD_LAPORAN_BARIS_PER_BAGIAN)
+    """Cuts the report into sections and leaves each section's rows in Redis with the figures' widths of the
+    whole report, so a section task reads its own rows only, not the thousands of the report."""
+    periode, rows = _rows_rpjmd(params)
+    daftar_bagian = data.potong(rows, settings.SIPD_LAPORAN_BARIS_PER_BAGIAN)
+    kunci = _kunci_rpjmd(params, periode)
+    lebar = lebar_tahunan(rows, list(periode.tahun), int(params["tahun"]))
+    cache.set_many(
+        {
+            f"{kunci}:{mulai}-{akhir}": (rows[mulai:akhir], lebar, akhir >= len(rows))
+            for mulai, akhir in daftar_bagian
+        },
+        settings.SIPD_LAPORAN_BATAS_DETIK * 2,
+    )
+    return daftar_bagian
 
 
 def _buat_bagian_rpjmd(params, bagian):
-    periode, rows = _rows_rpjmd(params)
     mulai, akhir = bagian
-    terakhir = akhir >= len(rows)
+    periode = _periode(params["tahun"])
+    simpanan = cache.get(f"{_kunci_rpjmd(params, periode)}:{mulai}-{akhir}")
+    if simpanan is None:  # evicted, or the data changed since the job was cut: work from all the rows
+        _periode_obj, rows = _rows_rpjmd(params)
+        simpanan = (
+            rows[mulai:akhir],
+            lebar_tahunan(rows, list(periode.tahun), int(params["tahun"])),
+            akhir >= len(rows),
+        )
+    rows, lebar, terakhir = simpanan
     return _pdf_rpjmd(
-        params, rows[mulai:akhir], periode, dengan_ttd=terakhir, tanpa_nomor=True, tampil_judul=mulai == 0
+        params, rows, periode, lebar=lebar, dengan_ttd=terakhir, tanpa_nomor=True, tampil_judul=mulai == 0
     )
 
 

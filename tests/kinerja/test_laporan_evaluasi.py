@@ -7,9 +7,11 @@ import subprocess
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from openpyxl import load_workbook
+from PIL import Image
 
-from kinerja.reports import data
+from kinerja.reports import data, evaluasi
 from kinerja.services.skor import hitung_skor
 from sipd import laporan
 from tests.kinerja.factories import (
@@ -81,9 +83,11 @@ def test_rpjmd_rows_follow_the_tree_with_yearly_and_period_capaian(rencana):
         ("judul", "tujuan"),
         ("judul", "sasaran"),
         ("indikator", "Angka Kematian Ibu"),
+        ("judul", "program"),
         ("indikator", "Cakupan persalinan di faskes"),
     ]
-    aki, persalinan = rows[3], rows[4]
+    aki, persalinan = rows[3], rows[5]
+    assert rows[4].teks == persalinan.kolom_induk
     assert aki.capaian[0] == Decimal("87.5") and aki.realisasi[0] == 9 and aki.capaian[1] is None
     assert persalinan.capaian[0] == Decimal(104) and persalinan.kolom_induk.startswith("1.02.02 ")
     # Nilai akhir: the last entered year (2025: 9) against the target akhir 6 → (12 − 9)/6 = 50 %.
@@ -117,7 +121,7 @@ def test_long_rpjmd_pdf_is_cut_into_sections_with_pages_numbered_throughout(renc
         IndikatorFactory(opd=two_opds.opd_b, periode=rencana, sasaran=sasaran, nama=f"Indikator panjang {i}")
     jenis = laporan.ambil("evaluasi-rpjmd")
     bagian = jenis.bagian({"tahun": 2025})
-    assert len(bagian) == 2 and bagian[0][0] == 0 and bagian[-1][1] == 75
+    assert len(bagian) == 2 and bagian[0][0] == 0 and bagian[-1][1] == 76
     isi = laporan.buat_langsung("evaluasi-rpjmd", {"tahun": 2025}, "pdf")
     halaman = laporan.hitung_halaman(isi)
     teks = pdf_teks(isi).split("\f")
@@ -191,3 +195,59 @@ def test_leaders_summary_has_the_dashboard_charts_and_tables(rencana, two_opds):
     assert not laporan.ambil("ringkasan-pimpinan").boleh(two_opds.users.kepala_a, {})
     with pytest.raises(laporan.ValidationError, match="Belum ada skor"):
         laporan.buat_langsung("ringkasan-pimpinan", {"tahun": 2027, "triwulan": 1}, "pdf")
+
+
+def test_a_year_prints_target_realisasi_and_capaian_aligned_in_one_cell(rencana):
+    rows = data.evaluasi_rpjmd(rencana, 2025)
+    tahun = list(rencana.tahun)
+    lebar = evaluasi.lebar_tahunan(rows, tahun, 2025)
+    kolom = evaluasi.KolomTahunan.dari(lebar, len(tahun), ("T", "R", "C (%)"))
+    aki = rows[3]
+    sel = [kolom.sel(n) for n in evaluasi._tiga_nilai(aki, tahun, 2025)]
+    # 2025: T 8, R 9, C 87,5 — every figure right-aligned to its column, two decimals, at the table's size.
+    assert sel[0][0].split() == ["8,00", "9,00", "87,50"] and sel[0][0].endswith(" 87,50")
+    assert all(len(teks) == len(sel[0][0]) and kelas == "" for teks, kelas in sel)
+    # 2026 is not reached yet: its target only, no dash for a realisasi nobody could enter.
+    assert sel[1][0].split() == [sel[1][0].split()[0]] and sel[1][0].startswith(" ")
+    # A figure longer than 99 % of the report's gets its own widths and smaller type in that cell only.
+    panjang, kelas = kolom.sel(("1.300.000,00", "986.700,00", "75,90"))
+    assert panjang.split() == ["1.300.000,00", "986.700,00", "75,90"] and kelas in {
+        "t90",
+        "t80",
+        "t70",
+        "t60",
+    }
+    assert kolom.ukuran_pt == evaluasi.KolomTahunan.UKURAN_PT
+
+
+def test_sections_read_their_own_rows_and_line_up_with_the_whole_report(rencana, two_opds, settings):
+    settings.SIPD_LAPORAN_BARIS_PER_BAGIAN = 50
+    sasaran = rencana.misi.first().tujuan.first().sasaran.first()
+    for i in range(70):
+        IndikatorFactory(opd=two_opds.opd_b, periode=rencana, sasaran=sasaran, nama=f"Indikator {i}")
+    params = {"tahun": 2025}
+    bagian = evaluasi._bagian_rpjmd(params)
+    kunci = evaluasi._kunci_rpjmd(params, rencana)
+    simpanan = [cache.get(f"{kunci}:{a}-{b}") for a, b in bagian]
+    assert [len(s[0]) for s in simpanan] == [b - a for a, b in bagian]
+    assert simpanan[0][1] == simpanan[1][1] and [s[2] for s in simpanan] == [False, True]
+    # Evicted (Redis restarted mid-job): the section is rebuilt from the report's rows, the same PDF text.
+    utuh = pdf_teks(evaluasi._buat_bagian_rpjmd(params, bagian[1]))
+    cache.delete_many([f"{kunci}:{a}-{b}" for a, b in bagian])
+    assert pdf_teks(evaluasi._buat_bagian_rpjmd(params, bagian[1])) == utuh
+    assert "Kepala Bappeda" in utuh
+
+
+def test_rpjmd_pdf_pages_as_images_are_landscape_a4_with_the_table_drawn(rencana, tmp_path):
+    isi = laporan.buat_langsung("evaluasi-rpjmd", {"tahun": 2025}, "pdf")
+    (tmp_path / "rpjmd.pdf").write_bytes(isi)
+    subprocess.run(["pdftoppm", "-r", "50", "-png", tmp_path / "rpjmd.pdf", tmp_path / "hal"], check=True)
+    halaman = sorted(tmp_path.glob("hal*.png"))
+    assert len(halaman) == laporan.hitung_halaman(isi) == 1
+    with Image.open(halaman[0]) as gambar:
+        lebar, tinggi = gambar.size
+        assert abs(lebar / tinggi - 297 / 210) < 0.01  # A4 landscape
+        abu = gambar.convert("L")
+        # The table's grid and text: a good share of dark pixels in the upper half, the page not blank.
+        atas = abu.crop((0, 0, lebar, tinggi // 2)).histogram()
+        assert sum(atas[:128]) > 0.02 * lebar * tinggi // 2
