@@ -147,6 +147,11 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "sipd")
 CELERY_BEAT_SCHEDULE = {
     "kirim-email-tertunda": {"task": "sipd.tasks.kirim_email_tertunda", "schedule": SIPD_EMAIL_ULANG_DETIK},
     "bersihkan-laporan": {"task": "sipd.tasks.bersihkan_laporan", "schedule": 6 * 3600},
+    # The access log keeps SIPD_AKSES_RETENSI_HARI days; older rows go in one DELETE each night.
+    "bersihkan-catatan-akses": {
+        "task": "sipd.tasks.bersihkan_catatan_akses",
+        "schedule": crontab(hour=2, minute=15),
+    },
     # kinerja: every score recomputed nightly (edits recompute their OPD within a minute anyway).
     "kinerja-hitung-ulang-semua-skor": {
         "task": "kinerja.tasks.hitung_ulang_semua_skor",
@@ -182,6 +187,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30, minimu
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IP_HEADERS", ["REMOTE_ADDR"])
+# The access log (sipd.audit.CatatanAkses): rows older than this many days are deleted every night.
+SIPD_AKSES_RETENSI_HARI = env_int("SIPD_AKSES_RETENSI_HARI", 365, minimum=1)
 
 # i18n: Indonesian first, English through Django's i18n.
 LANGUAGE_CODE = "id"

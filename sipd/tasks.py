@@ -205,8 +205,16 @@ def gabung_laporan(self, hasil_bagian: list[dict | None], job_id: int):
     return job_id
 
 
-@shared_task(acks_late=True, time_limit=300)
+@shared_task(acks_late=True, time_limit=300, soft_time_limit=290)
 def bersihkan_laporan():
     from sipd import laporan
 
     return laporan.bersihkan()
+
+
+@shared_task(acks_late=True, time_limit=300, soft_time_limit=290)
+def bersihkan_catatan_akses() -> int:
+    """Periodic (beat, nightly): the access log keeps SIPD_AKSES_RETENSI_HARI days."""
+    from sipd.services import hapus_catatan_akses_lama
+
+    return hapus_catatan_akses_lama()
