@@ -139,6 +139,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# apply_async first subscribes to the task's result in Redis; Celery's default retries that 20 times a second
+# apart, so with Redis down a request would hang ~20 s. Give up as quickly as the publish above.
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": CELERY_TASK_PUBLISH_RETRY_POLICY}
 # Unsent notification email older than this is enqueued again (Redis was down, or the job was lost).
 SIPD_EMAIL_ULANG_DETIK = env_int("EMAIL_RETRY_SECONDS", 300, minimum=1)
 CELERY_TIMEZONE = "Asia/Jakarta"
@@ -316,6 +319,13 @@ SIPD_LAPORAN_MAKS_MEMORI_MB = env_int("SIPD_LAPORAN_MAKS_MEMORI_MB", 3072, minim
 SIPD_LAPORAN_RETENSI_HARI = env_int("SIPD_LAPORAN_RETENSI_HARI", 30, minimum=1)
 # Long PDF reports are cut into sections of this many rows, rendered by parallel tasks.
 SIPD_LAPORAN_BARIS_PER_BAGIAN = env_int("SIPD_LAPORAN_BARIS_PER_BAGIAN", 500, minimum=50)
+# Report jobs still waiting in the queue after this many seconds are sent again by beat (Redis was down when
+# they were asked for, or their message was lost); a job sent twice is made once.
+SIPD_LAPORAN_ULANG_DETIK = env_int("SIPD_LAPORAN_ULANG_DETIK", 120, minimum=1)
+CELERY_BEAT_SCHEDULE["laporan-antre-ulang"] = {
+    "task": "sipd.tasks.antre_ulang_laporan",
+    "schedule": SIPD_LAPORAN_ULANG_DETIK,
+}
 # OPD roles that may submit (ajukan) a triwulan report to Bappeda: the Kepala OPD, or also the operator.
 SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
 if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:

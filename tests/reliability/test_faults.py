@@ -4,7 +4,9 @@ Everything runs against private servers (conftest.py): gunicorn and Celery worke
 private PostgreSQL restarted with pg_ctl, the private Redis killed and started again on the same port.
 """
 
+import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,6 +15,7 @@ import uuid
 
 import psycopg2
 import pytest
+from openpyxl import load_workbook
 
 from tests.reliability.conftest import BASE_DIR, portal_env, signed_in
 
@@ -131,6 +134,75 @@ def test_redis_down_pages_serve_email_waits_and_is_sent_once_redis_is_back(
     finally:
         _stop(worker)
     assert log.read_text().count("Subject: Uji Redis mati") == 1
+
+
+def _minta_laporan(session, portal, tahun: int):
+    """The /laporan/ form, as the browser sends it: rekap-pengisian of triwulan 1 as xlsx."""
+    return session.post(
+        f"{portal.url}/laporan/",
+        data={"jenis": "rekap-pengisian", "format": "xlsx", "tahun": tahun, "triwulan": 1,
+              "csrfmiddlewaretoken": session.cookies["csrftoken"]},
+        headers={"Referer": f"{portal.url}/laporan/"}, allow_redirects=False, timeout=30,
+    )  # fmt: skip
+
+
+def _job_id(response) -> int:
+    assert response.status_code == 302, (response.status_code, response.text[:500])
+    return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
+
+
+def test_redis_down_a_report_asked_for_waits_in_the_queue_and_is_made_once_redis_is_back(
+    portal, private_pg, private_redis, tmp_path
+):
+    session = signed_in(portal, "bappeda-uji")
+    form = session.get(f"{portal.url}/laporan/", timeout=10)
+    assert form.status_code == 200, form.text[:300]
+    job = "SELECT status, pesan FROM sipd_pekerjaanlaporan WHERE id = %s"
+    private_redis.kill()
+    try:
+        started = time.monotonic()
+        pk = _job_id(_minta_laporan(session, portal, 2025))  # no 500: the job is kept
+        assert time.monotonic() - started < 10  # the failed enqueue gives up quickly
+        # Waiting in the queue, with a message the status page shows.
+        [(status, pesan)] = _query(private_pg, job, pk)
+        assert status == "antrian" and "antrian" in pesan and "diproses otomatis" in pesan, pesan
+        page = session.get(f"{portal.url}/laporan/{pk}/", timeout=10)
+        assert page.status_code == 200 and "diproses otomatis" in page.text
+        assert 'hx-trigger="every 2s"' in page.text  # the page keeps polling
+        # Asking again meanwhile reuses the waiting job instead of queueing a second one.
+        assert _job_id(_minta_laporan(session, portal, 2025)) == pk
+    finally:
+        private_redis.start()
+    # Redis is back: both gunicorn workers enqueue new jobs at once, with no restart.
+    baru = [_job_id(_minta_laporan(session, portal, tahun)) for tahun in (2021, 2022, 2023, 2024)]
+    for other in baru:
+        assert _query(private_pg, job, other) == [("antrian", "")]
+    # Beat's antre_ulang_laporan sends the job asked for while Redis was down; the worker makes each once.
+    env = {**portal.env, "SIPD_LAPORAN_ULANG_DETIK": "1"}
+    log = tmp_path / "worker.log"
+    worker = _worker(env, log, "--beat", "--schedule", str(tmp_path / "beat-schedule"))
+    semua = [pk, *baru]
+    done = "SELECT id, status, pesan, berkas FROM sipd_pekerjaanlaporan WHERE id = ANY(%s) ORDER BY id"
+
+    def finished():
+        rows = _query(private_pg, done, semua)
+        return rows if all(row[1] in ("selesai", "gagal") for row in rows) else None
+
+    try:
+        rows = _wait(finished, 120, "laporan dibuat setelah Redis kembali")
+        assert [(x[1], x[2]) for x in rows] == [("selesai", "")] * len(semua), (rows, log.read_text()[-3000:])
+        time.sleep(4)  # several more sweeps: nothing is made again
+        assert _query(private_pg, done, semua) == rows
+    finally:
+        _stop(worker)
+    text = log.read_text()
+    for made in semua:
+        runs = re.findall(rf"buat_laporan\[[^\]]+\] succeeded in [\d.]+s: {made}$", text, re.MULTILINE)
+        assert len(runs) == 1, (made, text[-3000:])
+    assert _query(private_pg, "SELECT count(*) FROM sipd_pekerjaanlaporan") == [(len(semua),)]
+    download = session.get(f"{portal.url}/laporan/{pk}/unduh/", timeout=10)
+    assert download.status_code == 200 and download.content[:2] == b"PK"
+    assert load_workbook(io.BytesIO(download.content), read_only=True).active["B1"].value == "OPD"
 
 
 def test_postgresql_restart_the_portal_recovers_without_a_manual_step(portal, private_pg):
