@@ -4,6 +4,7 @@ Everything runs against private servers (conftest.py): gunicorn and Celery worke
 private PostgreSQL restarted with pg_ctl, the private Redis killed and started again on the same port.
 """
 
+import glob
 import io
 import os
 import re
@@ -19,7 +20,9 @@ from openpyxl import load_workbook
 
 from tests.reliability.conftest import BASE_DIR, portal_env, signed_in
 
-pytestmark = pytest.mark.worker
+# django_db: the private cluster copies the migrated test database, so it must exist even when this file runs
+# alone (pytest-django only creates it for a session with a test that asks for it).
+pytestmark = [pytest.mark.worker, pytest.mark.django_db]
 
 
 def _query(pg, sql, *args):
@@ -38,14 +41,28 @@ def _wait(predicate, timeout: float, what: str):
     raise AssertionError(f"tidak terjadi dalam {timeout} detik: {what}")
 
 
-def _worker(env, log, *extra):
+def _worker(env, log, *extra, pool="solo"):
     out = open(log, "ab")  # noqa: SIM115 - closed with the process
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "sipd", "worker", "-Q", env["CELERY_QUEUE"], "--pool", "solo",
+        [sys.executable, "-m", "celery", "-A", "sipd", "worker", "-Q", env["CELERY_QUEUE"], "--pool", pool,
          "--loglevel", "INFO", "--hostname", f"uji-{uuid.uuid4().hex[:6]}@%h", "--without-gossip",
          "--without-mingle", *extra],
         env=env, cwd=BASE_DIR, stdout=out, stderr=subprocess.STDOUT,
     )  # fmt: skip
+
+
+def _children(pid: int) -> set[int]:
+    """The live processes whose parent is `pid`, read from /proc."""
+    found = set()
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            with open(stat) as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":  # fields: state, ppid, ...
+            found.add(int(stat.split("/")[2]))
+    return found
 
 
 def _stop(proc):
@@ -88,6 +105,39 @@ def test_worker_killed_mid_job_the_job_runs_again_and_its_effect_happens_once(
         assert _query(private_pg, sql, kunci) == [(2, 1, True)]
     finally:
         _stop(second)
+
+
+def test_prefork_child_killed_mid_job_the_job_is_redelivered_at_once_and_its_effect_happens_once(
+    private_pg, private_redis, tmp_path
+):
+    # A long visibility timeout: the job can only come back through reject_on_worker_lost, right away.
+    env = portal_env(
+        private_pg, private_redis, CELERY_QUEUE="keandalan-anak", CELERY_VISIBILITY_TIMEOUT="600"
+    )
+    log = tmp_path / "worker.log"
+    kunci = f"uji-{uuid.uuid4().hex[:8]}"
+    worker = _worker(env, log, "--concurrency", "1", pool="prefork")
+    try:
+        child = _wait(lambda: _children(worker.pid), 60, "proses anak prefork mulai")
+        assert len(child) == 1, child
+        _enqueue(env, "uji_keandalan", kunci, 6)
+        sql = "SELECT percobaan, efek, selesai IS NOT NULL FROM sipd_tugasselesai WHERE kunci = %s"
+        _wait(lambda: _query(private_pg, sql, kunci) == [(1, 0, False)], 60, "pekerjaan mulai")
+        os.kill(child.pop(), signal.SIGKILL)  # only the pool process running the job dies
+        _wait(
+            lambda: _query(private_pg, sql, kunci) == [(2, 1, True)],
+            60,
+            "pekerjaan dikirim ulang sampai selesai",
+        )
+        time.sleep(3)  # no third delivery
+        assert _query(private_pg, sql, kunci) == [(2, 1, True)]
+        assert worker.poll() is None  # the worker's main process survived and replaced its child
+        assert _children(worker.pid), "the pool has a process again"
+    finally:
+        _stop(worker)
+    text = log.read_text()
+    assert "WorkerLostError" in text, text[-3000:]
+    assert text.count("Task sipd.tasks.uji_keandalan[") >= 2
 
 
 def test_redis_down_pages_serve_email_waits_and_is_sent_once_redis_is_back(
