@@ -54,7 +54,7 @@ RUN DEBUG=false SECRET_KEY="${COLLECTSTATIC_SECRET_KEY}" python manage.py collec
 USER sipd
 EXPOSE 8000
 
-# Healthy when /healthz answers 200: gunicorn is up and reaches PostgreSQL and Redis.
+# Healthy when /healthz answers 200: gunicorn is up and reaches PostgreSQL (Redis down still serves pages).
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
     CMD ["python", "/app/docker/healthcheck.py"]
 

@@ -1,6 +1,7 @@
 """Container health check: GET /healthz on the local gunicorn; exit 0 when it answers 200.
 
-/healthz is 200 while PostgreSQL and Redis answer (a missing Celery worker is reported in the body only).
+/healthz is 200 while PostgreSQL answers (Redis or a Celery worker down is reported in the body only:
+the portal still serves pages). Monitoring uses the strict /healthz?ketat=1 instead.
 The request carries a Host header taken from ALLOWED_HOSTS, so Django does not refuse it with DEBUG=false.
 """
 

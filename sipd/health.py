@@ -1,4 +1,9 @@
-"""Health of the parts the portal needs: database, Redis, Celery worker."""
+"""Health of the parts the portal needs: database, Redis, Celery worker.
+
+`/healthz` is the load balancer's check: the portal serves pages as long as PostgreSQL answers (Redis down
+only slows jobs and empties the cache), so only the database decides its status code. `/healthz?ketat=1`
+is monitoring's check: any part down makes it 503. Both answer the same JSON.
+"""
 
 import time
 
@@ -40,8 +45,16 @@ def check_worker():
 
 
 def status() -> dict:
+    """Every check; `ok` when all pass, `degraded` names the parts that failed."""
     checks = {"database": _timed(check_database), "redis": _timed(check_redis)}
     checks["worker"] = (
         _timed(check_worker) if checks["redis"]["ok"] else {"ok": False, "detail": "redis mati"}
     )
-    return {"ok": all(c["ok"] for c in checks.values()), "checks": checks}
+    degraded = [name for name, check in checks.items() if not check["ok"]]
+    return {"ok": not degraded, "checks": checks, "degraded": degraded}
+
+
+def http_status(result: dict, *, ketat: bool = False) -> int:
+    """200 or 503: the database alone decides for the load balancer; every part in strict mode."""
+    ok = result["ok"] if ketat else result["checks"]["database"]["ok"]
+    return 200 if ok else 503

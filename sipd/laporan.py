@@ -18,15 +18,22 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sipd.models import PekerjaanLaporan
 
 log = logging.getLogger(__name__)
 Status = PekerjaanLaporan.Status
+# Stored on the job, shown on its status page while it waits for Redis to come back.
+PESAN_MENUNGGU_ANTREAN = gettext_lazy(
+    "Layanan antrean sedang terganggu. Permintaan ini tersimpan dalam antrian dan akan diproses otomatis "
+    "setelah layanan pulih; tidak perlu meminta ulang."
+)
 
 
 @dataclass(frozen=True)
@@ -121,10 +128,47 @@ def minta(*, user, kode: str, params: dict, fmt: str) -> PekerjaanLaporan:
         jenis=kode, parameter=params, format=fmt, versi_data=versi, diminta_oleh=user,
         nama_berkas=_nama_berkas(jenis, params, fmt),
     )  # fmt: skip
-    from sipd.tasks import buat_laporan
-
-    transaction.on_commit(lambda: buat_laporan.delay(job.pk))
+    transaction.on_commit(lambda: antre_pekerjaan(job.pk))
     return job
+
+
+def antre_pekerjaan(job_id: int) -> bool:
+    """Send the job to the workers. With Redis down the job stays in the queue (antrian) with a message the
+    status page shows, and antre_ulang sends it once Redis is back: the request never fails, nothing is
+    lost."""
+    from sipd.tasks import antre, buat_laporan
+
+    if antre(buat_laporan, job_id):
+        return True
+    _catat(job_id, pesan=str(PESAN_MENUNGGU_ANTREAN))
+    return False
+
+
+def antre_ulang(*, sekarang=None, batas: int = 500) -> int:
+    """Send again the jobs waiting in the queue for more than SIPD_LAPORAN_ULANG_DETIK (Redis was down when
+    they were asked for, or their message was lost). A job sent twice is made once: `mulai` skips a job
+    already taken or finished. Stops at the first failed send (Redis down again)."""
+    from sipd.tasks import antre, buat_laporan
+
+    sekarang = sekarang or timezone.now()
+    ids = list(
+        PekerjaanLaporan.objects.filter(
+            status=Status.ANTRIAN,
+            dibuat__lte=sekarang - timezone.timedelta(seconds=settings.SIPD_LAPORAN_ULANG_DETIK),
+        )
+        .order_by("dibuat")
+        .values_list("pk", flat=True)[:batas]
+    )
+    terkirim = []
+    for job_id in ids:
+        if not antre(buat_laporan, job_id):
+            break
+        terkirim.append(job_id)
+    # The queue is back: the "waiting for the queue" message no longer holds.
+    PekerjaanLaporan.objects.filter(pk__in=terkirim, status=Status.ANTRIAN).exclude(pesan="").update(pesan="")
+    if terkirim:
+        log.info("%s pekerjaan laporan dalam antrian dikirim ulang", len(terkirim))
+    return len(terkirim)
 
 
 def boleh_lihat(user, job: PekerjaanLaporan) -> bool:
@@ -143,14 +187,23 @@ def _progres(job_id: int) -> Callable[[int], None]:
     return lapor
 
 
-def mulai(job_id: int) -> PekerjaanLaporan | None:
-    """Claim a job for processing; None when it is already finished (a redelivered task)."""
+def mulai(job_id: int, *, dikirim_ulang: bool = False) -> PekerjaanLaporan | None:
+    """Claim a job for processing; None when it is finished, or taken by another worker right now.
+
+    `dikirim_ulang`: the broker redelivered this message (its worker died mid-job), so a job in progress is
+    taken again. A second message sent by antre_ulang while another worker renders the job is skipped;
+    after the task's hard time limit that worker is surely gone and the job is taken again."""
+    sekarang = timezone.now()
     with transaction.atomic():
         job = PekerjaanLaporan.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.status in (Status.SELESAI, Status.GAGAL):
             return None
-        job.status, job.mulai, job.progres = Status.DIPROSES, timezone.now(), max(job.progres, 1)
-        job.save(update_fields=["status", "mulai", "progres"])
+        batas = timezone.timedelta(seconds=settings.SIPD_LAPORAN_BATAS_DETIK + 30)
+        if job.status == Status.DIPROSES and not dikirim_ulang and job.mulai and job.mulai > sekarang - batas:
+            log.info("laporan %s sedang diproses worker lain; pesan ganda dilewati", job_id)
+            return None
+        job.status, job.mulai, job.progres, job.pesan = Status.DIPROSES, sekarang, max(job.progres, 1), ""
+        job.save(update_fields=["status", "mulai", "progres", "pesan"])
     return job
 
 
@@ -279,9 +332,14 @@ def bersihkan(*, sekarang=None) -> int:
         if job.berkas and job.berkas.storage.exists(job.berkas.name):
             job.berkas.storage.delete(job.berkas.name)
     PekerjaanLaporan.objects.filter(pk__in=[j.pk for j in lama]).delete()
-    # Jobs stuck in the queue (a lost broker message) fail with a reason instead of polling forever.
+    # Jobs stuck in progress (their worker and its redelivery lost) fail with a reason instead of polling
+    # forever. Jobs waiting in the queue are sent again by antre_ulang (Redis may be down for a while); only
+    # after a day without a worker taking them do they fail too.
     macet = sekarang - timezone.timedelta(seconds=settings.SIPD_LAPORAN_BATAS_DETIK * 3)
-    PekerjaanLaporan.objects.filter(status__in=[Status.ANTRIAN, Status.DIPROSES], dibuat__lt=macet).update(
+    antrian_macet = sekarang - timezone.timedelta(days=1)
+    PekerjaanLaporan.objects.filter(
+        Q(status=Status.DIPROSES, dibuat__lt=macet) | Q(status=Status.ANTRIAN, dibuat__lt=antrian_macet)
+    ).update(
         status=Status.GAGAL, pesan=_("Pekerjaan tidak selesai dalam batas waktu; silakan minta ulang."),
         selesai=sekarang,
     )  # fmt: skip

@@ -139,6 +139,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
+# apply_async first subscribes to the task's result in Redis; Celery's default retries that 20 times a second
+# apart, so with Redis down a request would hang ~20 s. Give up as quickly as the publish above.
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"retry_policy": CELERY_TASK_PUBLISH_RETRY_POLICY}
 # Unsent notification email older than this is enqueued again (Redis was down, or the job was lost).
 SIPD_EMAIL_ULANG_DETIK = env_int("EMAIL_RETRY_SECONDS", 300, minimum=1)
 CELERY_TIMEZONE = "Asia/Jakarta"
@@ -147,6 +150,11 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "sipd")
 CELERY_BEAT_SCHEDULE = {
     "kirim-email-tertunda": {"task": "sipd.tasks.kirim_email_tertunda", "schedule": SIPD_EMAIL_ULANG_DETIK},
     "bersihkan-laporan": {"task": "sipd.tasks.bersihkan_laporan", "schedule": 6 * 3600},
+    # The access log keeps SIPD_AKSES_RETENSI_HARI days; older rows go in one DELETE each night.
+    "bersihkan-catatan-akses": {
+        "task": "sipd.tasks.bersihkan_catatan_akses",
+        "schedule": crontab(hour=2, minute=15),
+    },
     # kinerja: every score recomputed nightly (edits recompute their OPD within a minute anyway).
     "kinerja-hitung-ulang-semua-skor": {
         "task": "kinerja.tasks.hitung_ulang_semua_skor",
@@ -182,6 +190,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30, minimu
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IP_HEADERS", ["REMOTE_ADDR"])
+# The access log (sipd.audit.CatatanAkses): rows older than this many days are deleted every night.
+SIPD_AKSES_RETENSI_HARI = env_int("SIPD_AKSES_RETENSI_HARI", 365, minimum=1)
 
 # i18n: Indonesian first, English through Django's i18n.
 LANGUAGE_CODE = "id"
@@ -309,6 +319,13 @@ SIPD_LAPORAN_MAKS_MEMORI_MB = env_int("SIPD_LAPORAN_MAKS_MEMORI_MB", 3072, minim
 SIPD_LAPORAN_RETENSI_HARI = env_int("SIPD_LAPORAN_RETENSI_HARI", 30, minimum=1)
 # Long PDF reports are cut into sections of this many rows, rendered by parallel tasks.
 SIPD_LAPORAN_BARIS_PER_BAGIAN = env_int("SIPD_LAPORAN_BARIS_PER_BAGIAN", 500, minimum=50)
+# Report jobs still waiting in the queue after this many seconds are sent again by beat (Redis was down when
+# they were asked for, or their message was lost); a job sent twice is made once.
+SIPD_LAPORAN_ULANG_DETIK = env_int("SIPD_LAPORAN_ULANG_DETIK", 120, minimum=1)
+CELERY_BEAT_SCHEDULE["laporan-antre-ulang"] = {
+    "task": "sipd.tasks.antre_ulang_laporan",
+    "schedule": SIPD_LAPORAN_ULANG_DETIK,
+}
 # OPD roles that may submit (ajukan) a triwulan report to Bappeda: the Kepala OPD, or also the operator.
 SIPD_PENGAJUAN_OLEH = env_list("SIPD_PENGAJUAN_OLEH", ["kepala_opd"])
 if not set(SIPD_PENGAJUAN_OLEH) <= {"kepala_opd", "operator_opd"} or not SIPD_PENGAJUAN_OLEH:

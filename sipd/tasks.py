@@ -14,19 +14,23 @@ from sipd.models import Notifikasi, TugasSelesai
 logger = logging.getLogger("sipd.tasks")
 
 
+def antre(task, *args, **kwargs) -> bool:
+    """Enqueue `task` now; False (logged) when the broker (Redis) is down, so the caller can say the job
+    waits. Its sweeper (e.g. kirim_email_tertunda, antre_ulang_laporan) enqueues it again later."""
+    try:
+        task.apply_async(args=args, kwargs=kwargs)
+    except Exception as exc:  # kombu raises OperationalError and others; never fail the request
+        logger.warning(
+            "Antrean Celery tidak tersedia; %s ditunda dan dikirim ulang nanti: %s", task.name, exc
+        )
+        return False
+    return True
+
+
 def antre_setelah_commit(task, *args, **kwargs) -> None:
     """Enqueue `task` once the transaction commits. With the broker (Redis) down the request still succeeds:
     the failure is logged and the job's sweeper (e.g. kirim_email_tertunda) enqueues it again later."""
-
-    def kirim():
-        try:
-            task.apply_async(args=args, kwargs=kwargs)
-        except Exception as exc:  # kombu raises OperationalError and others; never fail the request
-            logger.warning(
-                "Antrean Celery tidak tersedia; %s ditunda dan dikirim ulang nanti: %s", task.name, exc
-            )
-
-    transaction.on_commit(kirim)
+    transaction.on_commit(lambda: antre(task, *args, **kwargs))
 
 
 @shared_task(
@@ -131,7 +135,7 @@ def buat_laporan(self, job_id: int):
 
     from sipd import laporan
 
-    job = laporan.mulai(job_id)
+    job = laporan.mulai(job_id, dikirim_ulang=bool((self.request.delivery_info or {}).get("redelivered")))
     if job is None:
         return None
     try:
@@ -205,8 +209,25 @@ def gabung_laporan(self, hasil_bagian: list[dict | None], job_id: int):
     return job_id
 
 
-@shared_task(acks_late=True, time_limit=300)
+@shared_task(acks_late=True, time_limit=60, soft_time_limit=50)
+def antre_ulang_laporan() -> int:
+    """Periodic (beat, every SIPD_LAPORAN_ULANG_DETIK): send again report jobs still waiting in the queue
+    (asked for while Redis was down, or their message was lost). buat_laporan skips a job already taken."""
+    from sipd import laporan
+
+    return laporan.antre_ulang()
+
+
+@shared_task(acks_late=True, time_limit=300, soft_time_limit=290)
 def bersihkan_laporan():
     from sipd import laporan
 
     return laporan.bersihkan()
+
+
+@shared_task(acks_late=True, time_limit=300, soft_time_limit=290)
+def bersihkan_catatan_akses() -> int:
+    """Periodic (beat, nightly): the access log keeps SIPD_AKSES_RETENSI_HARI days."""
+    from sipd.services import hapus_catatan_akses_lama
+
+    return hapus_catatan_akses_lama()

@@ -25,9 +25,10 @@ from sipd.services import simpan_pemda
 @never_cache
 @require_GET
 def healthz(request):
+    """Load balancer: 200 while the database answers. Monitoring: `?ketat=1`, 503 when any part fails."""
     result = health.status()
-    db_and_redis = result["checks"]["database"]["ok"] and result["checks"]["redis"]["ok"]
-    return JsonResponse(result, status=200 if db_and_redis else 503)
+    ketat = request.GET.get("ketat", "").lower() in {"1", "true", "ya"}
+    return JsonResponse(result, status=health.http_status(result, ketat=ketat))
 
 
 def notifikasi_list(request):

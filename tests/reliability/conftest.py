@@ -158,13 +158,16 @@ def portal_env(pg: PrivatePostgres, redis_server: PrivateRedis, **extra) -> dict
 
 @pytest.fixture(scope="module")
 def portal(private_pg, private_redis, tmp_path_factory):
-    """gunicorn (2 workers, persistent DB connections) on the private PostgreSQL and Redis, plus accounts."""
-    env = portal_env(private_pg, private_redis)
+    """gunicorn (2 workers, persistent DB connections) on the private PostgreSQL and Redis, plus accounts
+    (admin-uji, bappeda-uji). Media files in a folder of their own, shared with the workers a test starts."""
+    env = portal_env(private_pg, private_redis, MEDIA_ROOT=str(tmp_path_factory.mktemp("media")))
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
     script = (
         "from sipd.models import User; from opd.models import Opd, PenugasanPeran; "
         f"u = User.objects.create_user('admin-uji', 'admin@uji.go.id', '{PASSWORD}'); "
-        "PenugasanPeran.objects.create(user=u, peran='admin')"
+        "PenugasanPeran.objects.create(user=u, peran='admin'); "
+        f"u = User.objects.create_user('bappeda-uji', 'bappeda@uji.go.id', '{PASSWORD}'); "
+        "PenugasanPeran.objects.create(user=u, peran='bappeda')"
     )
     subprocess.run([*manage, "shell", "-c", script], env=env, check=True, capture_output=True, cwd=BASE_DIR)
     port = free_port()
@@ -181,12 +184,12 @@ def portal(private_pg, private_redis, tmp_path_factory):
     proc.wait(15)
 
 
-def signed_in(portal) -> requests.Session:
+def signed_in(portal, username: str = "admin-uji") -> requests.Session:
     session = requests.Session()
     session.get(f"{portal.url}/akun/masuk/", timeout=10)
     response = session.post(
         f"{portal.url}/akun/masuk/",
-        data={"username": "admin-uji", "password": PASSWORD, "csrfmiddlewaretoken": session.cookies["csrftoken"]},  # noqa: E501
+        data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": session.cookies["csrftoken"]},  # noqa: E501
         headers={"Referer": f"{portal.url}/akun/masuk/"}, allow_redirects=False, timeout=10,
     )  # fmt: skip
     assert response.status_code == 302, response.text[:500]

@@ -234,11 +234,74 @@ def test_retention_and_stuck_jobs(two_opds, settings):
     lama.berkas.save("laporan/lama.pdf", ContentFile(b"%PDF-1.4"))
     PekerjaanLaporan.objects.filter(pk=lama.pk).update(dibuat=timezone.now() - timedelta(days=40))
     macet = PekerjaanLaporan.objects.create(
-        jenis="rekap-pengisian", parameter={}, format="pdf", versi_data="b"
+        jenis="rekap-pengisian", parameter={}, format="pdf", versi_data="b", status=Status.DIPROSES
     )
-    PekerjaanLaporan.objects.filter(pk=macet.pk).update(dibuat=timezone.now() - timedelta(hours=2))
+    menunggu = PekerjaanLaporan.objects.create(
+        jenis="rekap-pengisian", parameter={}, format="pdf", versi_data="c"
+    )
+    terlantar = PekerjaanLaporan.objects.create(
+        jenis="rekap-pengisian", parameter={}, format="pdf", versi_data="d"
+    )
+    PekerjaanLaporan.objects.filter(pk__in=[macet.pk, menunggu.pk]).update(
+        dibuat=timezone.now() - timedelta(hours=2)
+    )
+    PekerjaanLaporan.objects.filter(pk=terlantar.pk).update(dibuat=timezone.now() - timedelta(days=2))
     assert laporan.bersihkan() == 1
     assert not PekerjaanLaporan.objects.filter(pk=lama.pk).exists()
     assert not lama.berkas.storage.exists("laporan/lama.pdf")
     macet.refresh_from_db()
     assert macet.status == Status.GAGAL and "minta ulang" in macet.pesan
+    # Waiting in the queue for two hours (Redis was down): antre_ulang sends it again, it does not fail.
+    menunggu.refresh_from_db()
+    assert menunggu.status == Status.ANTRIAN
+    # A day with no worker taking it: it fails with the reason, so it can be asked for again.
+    terlantar.refresh_from_db()
+    assert terlantar.status == Status.GAGAL and "minta ulang" in terlantar.pesan
+
+
+@pytest.mark.django_db
+def test_a_job_taken_by_another_worker_is_skipped_unless_its_message_was_redelivered(settings):
+    settings.SIPD_LAPORAN_BATAS_DETIK = 300
+    job = PekerjaanLaporan.objects.create(
+        jenis="rekap-pengisian", parameter={}, format="xlsx", versi_data="v", pesan="menunggu"
+    )
+    assert laporan.mulai(job.pk).status == Status.DIPROSES  # the first message takes it
+    job.refresh_from_db()
+    assert job.pesan == ""  # the "waiting for the queue" message is gone
+    assert laporan.mulai(job.pk) is None  # a second message (antre_ulang) while it renders: skipped
+    assert laporan.mulai(job.pk, dikirim_ulang=True) is not None  # its worker died: the broker redelivers
+    PekerjaanLaporan.objects.filter(pk=job.pk).update(mulai=timezone.now() - timedelta(seconds=331))
+    assert laporan.mulai(job.pk) is not None  # past the hard time limit the first worker is surely gone
+    PekerjaanLaporan.objects.filter(pk=job.pk).update(status=Status.SELESAI)
+    assert laporan.mulai(job.pk, dikirim_ulang=True) is None  # done: never made twice
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_jobs_waiting_in_the_queue_are_sent_again_and_made_once(
+    two_opds, data, celery_worker_process, settings
+):
+    settings.MEDIA_ROOT = celery_worker_process.media_root
+    settings.SIPD_LAPORAN_ULANG_DETIK = 60
+    params = {"tahun": 2025, "triwulan": 1}
+    # Asked for while Redis was down: the record is there with its message, nothing reached the queue.
+    job = PekerjaanLaporan.objects.create(
+        jenis="rekap-pengisian", parameter=params, format="xlsx", versi_data="v1", nama_berkas="rekap.xlsx",
+        diminta_oleh=two_opds.users.bappeda, pesan=str(laporan.PESAN_MENUNGGU_ANTREAN),
+    )  # fmt: skip
+    PekerjaanLaporan.objects.filter(pk=job.pk).update(dibuat=timezone.now() - timedelta(minutes=2))
+    baru = PekerjaanLaporan.objects.create(
+        jenis="rekap-pengisian", parameter=params, format="pdf", versi_data="v2", nama_berkas="rekap.pdf"
+    )
+    assert laporan.antre_ulang() == 1  # only the job waiting longer than SIPD_LAPORAN_ULANG_DETIK
+    tunggu(job)
+    assert job.status == Status.SELESAI and job.pesan == "", celery_worker_process.log.read_text()[-3000:]
+    assert load_workbook(io.BytesIO(job.berkas.open("rb").read()), read_only=True).active["B1"].value == "OPD"
+    baru.refresh_from_db()
+    assert baru.status == Status.ANTRIAN
+    # A late duplicate message finds the job done and changes nothing.
+    selesai, berkas = job.selesai, job.berkas.name
+    assert laporan.antre_ulang() == 0
+    assert buat_laporan.delay(job.pk).get(timeout=60) is None
+    job.refresh_from_db()
+    assert (job.status, job.selesai, job.berkas.name) == (Status.SELESAI, selesai, berkas)
