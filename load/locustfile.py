@@ -1,7 +1,8 @@
 """SIPD under load: operators saving cells, leaders on the dashboard, Bappeda on monitoring and reports.
 
-Run by `make load` (load/run.sh). URLs that land later are variables: DASHBOARD_URL (default "/"),
-REPORT_URL (empty: Bappeda asks for no report). LOAD_LOGIN=1 signs every user in through the login form
+Run by `make load` (load/run.sh). DASHBOARD_URL (default the leaders' dashboard /kinerja/dasbor/),
+REPORT_URL (default the reports page /laporan/, where Bappeda asks for and follows report jobs).
+LOAD_LOGIN=1 signs every user in through the login form
 (pbkdf2 on purpose costly) instead of using the sessions load/prepare.py made.
 """
 
@@ -14,8 +15,8 @@ from locust import HttpUser, between, task
 
 DATA = json.loads(open(os.environ.get("LOAD_DATA", "load/.data.json")).read())  # noqa: SIM115
 PASSWORD = os.environ.get("LOAD_PASSWORD", "sipd-demo-2026")
-DASHBOARD_URL = os.environ.get("DASHBOARD_URL", "/")
-REPORT_URL = os.environ.get("REPORT_URL", "")
+DASHBOARD_URL = os.environ.get("DASHBOARD_URL", "/kinerja/dasbor/")
+REPORT_URL = os.environ.get("REPORT_URL", "/laporan/")
 _cells = itertools.count()
 _sessions = itertools.count()
 

@@ -1,23 +1,26 @@
 """Data the load test needs on top of seed_demo (run with `manage.py shell < load/prepare.py`, idempotent).
 
-Until the kinerja demo seed lands: indicators for the OPDs of the demo operators and an open entry window
-for the current triwulan. Writes load/.data.json: operator → indicator ids (one cell per simulated user,
-so saves never conflict), the year, triwulan and OPD ids.
+The demo RPJMD's indicators of the demo operators' OPDs, topped up to LOAD_INDIKATOR_PER_OPD by copying
+their own (one cell per simulated user, so saves never conflict), with yearly targets, and an open entry
+window for the current triwulan. Writes load/.data.json: operator → indicator ids, the year, triwulan and
+OPD ids, and signed-in sessions.
 """
 
+import copy
 import datetime
 import json
 import os
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
-from kinerja.models import Indikator, JadwalTriwulan, Realisasi
+from kinerja.choices import StatusPelaporan
+from kinerja.models import Indikator, JadwalTriwulan, PelaporanTriwulan, PeriodeRpjmd, Realisasi, Target
 from opd.models import PenugasanPeran
 from sipd.models import User
-from tests.kinerja.factories import IndikatorFactory, PeriodeFactory
 
 PER_OPD = int(os.environ.get("LOAD_INDIKATOR_PER_OPD", "60"))
 today = timezone.localdate()
@@ -27,17 +30,28 @@ JadwalTriwulan.objects.update_or_create(
     defaults={"mulai": today - datetime.timedelta(days=10), "selesai": today + datetime.timedelta(days=60),
               "terkunci": False},
 )  # fmt: skip
-periode = PeriodeFactory(tahun_awal=tahun - 1)
+periode = PeriodeRpjmd.objects.get(tahun_awal__lte=tahun, tahun_akhir__gte=tahun)
 data = {"tahun": tahun, "triwulan": triwulan, "operator": {}, "opd": [], "opd_operator": {}}
 for tugas in PenugasanPeran.objects.filter(peran="operator_opd").select_related("user", "opd"):
     opd = tugas.opd
-    ada = Indikator.objects.filter(opd=opd, periode=periode).count()
-    for _ in range(max(0, PER_OPD - ada)):
-        IndikatorFactory(opd=opd, periode=periode)
+    ada = list(Indikator.objects.filter(opd=opd, periode=periode).order_by("pk"))
+    salin = []
+    for i in range(len(ada), PER_OPD):
+        asal = copy.copy(ada[i % len(ada)])
+        asal.pk, asal.kode, asal.nama = None, f"BEBAN-{opd.pk}-{i:03d}", f"{asal.nama} (uji beban {i})"
+        salin.append(asal)
+    baru = Indikator.objects.bulk_create(salin)
+    Target.objects.bulk_create(
+        [Target(indikator=ind, tahun=t, nilai=Decimal(80)) for ind in baru for t in periode.tahun]
+    )
     ids = list(Indikator.objects.filter(opd=opd, periode=periode).order_by("pk").values_list("pk", flat=True))
     data["operator"][tugas.user.username] = ids
-    # Every run starts from empty cells, so each simulated user's first save has nothing to conflict with.
+    # Every run starts from empty cells in draft, so each simulated user's first save has nothing to
+    # conflict with and the triwulan is open for entry.
     Realisasi.objects.filter(indikator_id__in=ids, tahun=tahun, triwulan=triwulan).delete()
+    PelaporanTriwulan.objects.filter(opd=opd, tahun=tahun, triwulan=triwulan).update(
+        status=StatusPelaporan.DRAF
+    )
     data["opd"].append(opd.pk)
     data["opd_operator"][tugas.user.username] = opd.pk
 
