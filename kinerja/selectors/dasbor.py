@@ -183,7 +183,8 @@ def _skor(rows: list[dict], tingkat: str, triwulan: int) -> list[Skor]:
 
 
 def ringkasan(*, user, tahun: int | None, triwulan: int | None) -> dict | None:
-    """Everything the dashboard page shows for the year and triwulan (None: the latest with data)."""
+    """Everything the dashboard page shows for the year and triwulan (None: the latest with data), and
+    `kunci_cache`: the key the page's rendered figures are cached under (same data, same fragment)."""
     lingkup = cakupan(user)
     if lingkup is None:
         return None
@@ -192,7 +193,7 @@ def ringkasan(*, user, tahun: int | None, triwulan: int | None) -> dict | None:
     if data is None:
         data = _ringkasan(user, tahun, triwulan, global_=lingkup == "semua")
         cache.set(key, data, settings.SIPD_DASBOR_CACHE_DETIK)
-    return data
+    return {**data, "kunci_cache": key}
 
 
 def ringkasan_pemda(*, tahun: int | None, triwulan: int | None) -> dict:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET
 
 from kinerja import charts
@@ -33,7 +35,8 @@ def dasbor(request):
         raise PermissionDenied
     context = {
         **data,
-        "grafik": charts.grafik_dasbor(data),
+        "grafik": SimpleLazyObject(lambda: charts.grafik_dasbor(data)),  # drawn on a cache miss only
+        "cache_detik": settings.SIPD_DASBOR_CACHE_DETIK,
         "ringkas": data["rpjmd"] or (data["opd"][0] if data["opd"] else None),
         "triwulan_pilihan": [1, 2, 3, 4],
     }
