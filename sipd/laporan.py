@@ -46,6 +46,11 @@ class JenisLaporan:
     `bagian(params)` and `buat_bagian(params, bagian)`: optional split of the PDF into sections rendered in
     parallel; each section returns PDF bytes without page numbers.
     `parameter`: names of the parameters the request form asks for (tahun, triwulan, opd).
+    `opsional`: names of parameters the form and the command line accept but do not require.
+    `parameter_peminta(user)`: parameters taken from the requester rather than the form, added (and
+    overriding anything sent) before the permission check. A report whose content depends on what its
+    requester may see puts that scope here (e.g. the OPDs a user reads), so a finished file is reused only
+    by users who see the same data, and `boleh` refuses a job of another scope.
     `kembali(params)`: the page the job's status page links back to (default: the report form).
     """
 
@@ -56,6 +61,8 @@ class JenisLaporan:
     buat: Callable
     format: tuple[str, ...] = ("pdf", "xlsx")
     parameter: tuple[str, ...] = ("tahun",)
+    opsional: tuple[str, ...] = ()
+    parameter_peminta: Callable | None = None
     bagian: Callable | None = None
     buat_bagian: Callable | None = None
     nama_berkas: Callable | None = None
@@ -113,6 +120,8 @@ def minta(*, user, kode: str, params: dict, fmt: str) -> PekerjaanLaporan:
     jenis = ambil(kode)
     if fmt not in jenis.format:
         raise ValidationError(_("Format %(f)s tidak tersedia untuk laporan ini.") % {"f": fmt})
+    if jenis.parameter_peminta is not None:
+        params = {**params, **jenis.parameter_peminta(user)}
     if not jenis.boleh(user, params):
         raise PermissionDenied(_("Anda tidak berwenang meminta laporan ini."))
     versi = sidik(kode, params, fmt, jenis.versi(params))

@@ -46,7 +46,7 @@ class PermintaanForm(forms.Form):
                 self.add_error(nama, _("Wajib diisi untuk laporan ini."))
         data["params"] = {
             nama: (data[nama].pk if nama == "opd" else data[nama])
-            for nama in jenis.parameter
+            for nama in (*jenis.parameter, *jenis.opsional)
             if data.get(nama)
         }
         return data

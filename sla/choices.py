@@ -45,13 +45,3 @@ class JenisPeristiwa(models.TextChoices):
     DIBATALKAN = "dibatalkan", _("Dibatalkan pemohon")
     PENGINGAT = "pengingat", _("Pengingat tenggat dikirim")
     TERLAMBAT = "terlambat", _("Melewati tenggat, eskalasi ke kepala")
-
-
-class JenisLaporan(models.TextChoices):
-    KEPATUHAN_PDF = "kepatuhan_pdf", _("Laporan kepatuhan SLA (PDF)")
-
-
-class StatusLaporan(models.TextChoices):
-    ANTRE = "antre", _("Sedang disiapkan")
-    SELESAI = "selesai", _("Siap diunduh")
-    GAGAL = "gagal", _("Gagal")

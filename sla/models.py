@@ -13,15 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from opd.models import Opd
 from sipd.access import Aturan, RestrictedQuerySet
 from sipd.roles import Peran
-from sla.choices import (
-    JenisLaporan,
-    JenisPeristiwa,
-    Pihak,
-    SatuanWaktu,
-    StatusLaporan,
-    StatusPermohonan,
-    StatusSla,
-)
+from sla.choices import JenisPeristiwa, Pihak, SatuanWaktu, StatusPermohonan, StatusSla
 
 OPD_SAJA = {"induk__isnull": True}
 PENGELOLA_OPD = {Peran.KEPALA_OPD, Peran.OPERATOR_OPD}
@@ -406,25 +398,3 @@ class Lampiran(models.Model):
 
     def __str__(self):
         return self.nama_asli
-
-
-class BerkasLaporan(models.Model):
-    """A report rendered by a worker for one user; the page polls it until the file is ready."""
-
-    pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    jenis = models.CharField(_("jenis"), max_length=20, choices=JenisLaporan.choices)
-    parameter = models.JSONField(_("parameter"), default=dict)
-    status = models.CharField(
-        _("status"), max_length=8, choices=StatusLaporan.choices, default=StatusLaporan.ANTRE
-    )
-    berkas = models.FileField(_("berkas"), upload_to="sla/laporan/", blank=True)
-    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
-    selesai = models.DateTimeField(_("selesai"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("berkas laporan")
-        verbose_name_plural = _("berkas laporan")
-        ordering = ["-dibuat"]
-
-    def __str__(self):
-        return f"{self.get_jenis_display()} {self.dibuat:%Y-%m-%d %H:%M}"

@@ -68,7 +68,8 @@ def permohonan_list(user):
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Compliance: one GROUP BY statement per view of the data, percentiles by PostgreSQL.
+# Compliance: one GROUP BY statement per view of the data, percentiles by PostgreSQL. `pembaca` is a user
+# or a scope from lingkup_kepatuhan (see basis_kepatuhan).
 # ---------------------------------------------------------------------------------------------------------
 class Persentil(Aggregate):
     """percentile_cont(ARRAY[p, ...]) WITHIN GROUP (ORDER BY expr): continuous percentiles (median: 0.5),
@@ -97,12 +98,31 @@ def periode(
     return dt.datetime.combine(awal, dt.time(0), zona), dt.datetime.combine(akhir, dt.time(0), zona)
 
 
-def basis_kepatuhan(user, penyedia: Opd | None = None):
-    """Requests whose provider's compliance the user may read: every provider for Pimpinan, Bappeda and
-    Admin; an OPD's own users read their OPD as provider (not the providers they send requests to)."""
-    qs = Permohonan.objects.visible_to(user)
-    if not access.has_role(user, *PERAN_LIHAT_SEMUA):
-        qs = qs.filter(penyedia_id__in=access.roles_of(user).opd_ids)
+SEMUA = "semua"
+
+
+def lingkup_kepatuhan(user) -> str | list[int]:
+    """Whose compliance the user reads, as a JSON value a report job can carry: SEMUA (every provider, for
+    Pimpinan, Bappeda and Admin) or the sorted ids of the user's OPDs, read as provider (not the providers
+    they send requests to). Users with the same scope see the same figures."""
+    if access.has_role(user, *PERAN_LIHAT_SEMUA):
+        return SEMUA
+    return sorted(
+        opd_id
+        for opd_id in access.roles_of(user).opd_ids
+        if access.can_for_opd(user, access.VIEW, Permohonan, opd_id)
+    )
+
+
+def basis_kepatuhan(pembaca, penyedia: Opd | None = None):
+    """Requests whose provider's compliance `pembaca` may read: a user (the pages), or a scope from
+    lingkup_kepatuhan (a report job rendered by a worker for the users of that scope)."""
+    if isinstance(pembaca, str | list):
+        lingkup, qs = pembaca, Permohonan.objects.all()
+    else:
+        lingkup, qs = lingkup_kepatuhan(pembaca), Permohonan.objects.visible_to(pembaca)
+    if lingkup != SEMUA:
+        qs = qs.filter(penyedia_id__in=lingkup)
     if penyedia is not None:
         qs = qs.filter(penyedia=penyedia)
     return qs
@@ -152,10 +172,10 @@ def kepatuhan(qs, *, mulai: dt.datetime, akhir: dt.datetime, kelompok=(), now=No
     return [_lengkapi(row) for row in qs.values(*kelompok).annotate(**ukuran).order_by(*kelompok)]
 
 
-def kepatuhan_per_opd(user, *, tahun: int, triwulan: int | None = None, now=None) -> list[dict]:
+def kepatuhan_per_opd(pembaca, *, tahun: int, triwulan: int | None = None, now=None) -> list[dict]:
     """One row per provider OPD: the measures grouped on the id alone (one query), then the names (one)."""
     mulai, akhir = periode(tahun, triwulan)
-    rows = kepatuhan(basis_kepatuhan(user), mulai=mulai, akhir=akhir, kelompok=("penyedia_id",), now=now)
+    rows = kepatuhan(basis_kepatuhan(pembaca), mulai=mulai, akhir=akhir, kelompok=("penyedia_id",), now=now)
     opd = Opd.objects.in_bulk([r["penyedia_id"] for r in rows])
     for row in rows:
         row["opd_nama"], row["opd_urutan"] = opd[row["penyedia_id"]].nama, opd[row["penyedia_id"]].urutan
@@ -163,13 +183,13 @@ def kepatuhan_per_opd(user, *, tahun: int, triwulan: int | None = None, now=None
 
 
 def kepatuhan_per_sla(
-    user, *, tahun: int, triwulan: int | None = None, penyedia: Opd | None = None, now=None
+    pembaca, *, tahun: int, triwulan: int | None = None, penyedia: Opd | None = None, now=None
 ) -> list[dict]:
     """One row per agreement, all its versions together: grouped on the series (one query), then the names
     of its latest version (one query)."""
     mulai, akhir = periode(tahun, triwulan)
     rows = kepatuhan(
-        basis_kepatuhan(user, penyedia), mulai=mulai, akhir=akhir, kelompok=("sla__seri",), now=now
+        basis_kepatuhan(pembaca, penyedia), mulai=mulai, akhir=akhir, kelompok=("sla__seri",), now=now
     )
     terbaru = {}
     for sla in (
@@ -185,10 +205,10 @@ def kepatuhan_per_sla(
     return sorted(rows, key=lambda r: (r["opd_urutan"], r["opd_nama"], r["nomor"]))
 
 
-def kepatuhan_per_bulan(user, *, tahun: int, penyedia: Opd | None = None, now=None) -> list[dict]:
+def kepatuhan_per_bulan(pembaca, *, tahun: int, penyedia: Opd | None = None, now=None) -> list[dict]:
     """Completed requests and on-time share by month of completion (one query)."""
     mulai, akhir = periode(tahun)
-    qs = basis_kepatuhan(user, penyedia).filter(
+    qs = basis_kepatuhan(pembaca, penyedia).filter(
         status=StatusPermohonan.SELESAI, ditutup_pada__gte=mulai, ditutup_pada__lt=akhir
     )
     rows = (
@@ -201,11 +221,11 @@ def kepatuhan_per_bulan(user, *, tahun: int, penyedia: Opd | None = None, now=No
 
 
 def ringkasan_kepatuhan(
-    user, *, tahun: int, triwulan: int | None = None, penyedia: Opd | None = None, now=None
+    pembaca, *, tahun: int, triwulan: int | None = None, penyedia: Opd | None = None, now=None
 ) -> dict:
     """The totals a dashboard tile shows (one query); embed with templates/sla/_ringkasan_kepatuhan.html."""
     mulai, akhir = periode(tahun, triwulan)
-    row = kepatuhan(basis_kepatuhan(user, penyedia), mulai=mulai, akhir=akhir, now=now)[0]
+    row = kepatuhan(basis_kepatuhan(pembaca, penyedia), mulai=mulai, akhir=akhir, now=now)[0]
     return {**row, "tahun": tahun, "triwulan": triwulan, "penyedia": penyedia}
 
 

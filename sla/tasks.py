@@ -1,7 +1,6 @@
 from celery import shared_task
 
 from sla import services
-from sla.services.laporan import simpan_laporan
 
 
 @shared_task(acks_late=True, time_limit=240, soft_time_limit=230)
@@ -14,9 +13,3 @@ def periksa_tenggat():
 def buat_dokumen_sla(sla_id: int):
     sla = services.simpan_dokumen_sla(sla_id=sla_id)
     return sla.dokumen.name if sla and sla.dokumen else None
-
-
-@shared_task(acks_late=True, time_limit=300, soft_time_limit=290)
-def buat_laporan(laporan_id: int):
-    laporan = simpan_laporan(laporan_id=laporan_id)
-    return laporan.status if laporan else None

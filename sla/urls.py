@@ -21,9 +21,6 @@ urlpatterns = [
     path("lampiran/<int:pk>/", views.lampiran_unduh, name="sla-lampiran"),
     path("kepatuhan/", views.kepatuhan, name="sla-kepatuhan"),
     path("kepatuhan/unduh.xlsx", views.kepatuhan_xlsx, name="sla-kepatuhan-xlsx"),
-    path("kepatuhan/pdf/", views.kepatuhan_pdf, name="sla-kepatuhan-pdf"),
-    path("laporan/<int:pk>/", views.laporan_status, name="sla-laporan"),
-    path("laporan/<int:pk>/unduh/", views.laporan_unduh, name="sla-laporan-unduh"),
     path("kalender/", views.kalender, name="sla-kalender"),
     path("kalender/<int:pk>/hapus/", views.libur_hapus, name="sla-libur-hapus"),
 ]

@@ -42,6 +42,12 @@ def test_every_route_has_an_entry_in_the_matrix():
     assert not missing, f"route tanpa baris di matriks akses: {missing}"
 
 
+def test_every_matrix_row_names_a_route():
+    """A row left behind by a removed route would test a URL that no longer exists."""
+    stale = (MATRIX.keys() | NOT_PAGES) - {name for name, _route in _route_names()}
+    assert not stale, f"baris matriks akses tanpa route: {sorted(stale)}"
+
+
 CASES = [(name, role) for name in MATRIX for role in [*ROLES, "anon"]]
 
 

@@ -16,6 +16,7 @@ from opd.models import Opd
 from sipd import access
 from sipd.notifications import kirim_notifikasi
 from sipd.roles import Peran
+from sipd.tasks import antre_setelah_commit
 from sla.choices import Pihak, StatusSla
 from sla.models import Layanan, LiburDaerah, Sla, TandaTangan
 from sla.services.umum import pengguna_opd
@@ -184,7 +185,9 @@ def _berlakukan(sla: Sla, now: dt.datetime) -> None:
     Sla.objects.filter(seri=sla.seri, status=StatusSla.BERLAKU).update(status=StatusSla.DIGANTI, diubah=now)
     sla.status, sla.berlaku_pada = StatusSla.BERLAKU, now
     sla.save(update_fields=["status", "berlaku_pada", "diubah"])
-    transaction.on_commit(lambda: buat_dokumen_sla.delay(sla.pk))
+    # With Redis down the signing still commits; the PDF is then made when it is first asked for
+    # (views.sla_dokumen enqueues it again while it is missing), so nothing needs a sweeper.
+    antre_setelah_commit(buat_dokumen_sla, sla.pk)
     kirim_notifikasi(
         penerima=pengguna_opd([sla.penyedia_id]),
         judul=_("SLA %(nomor)s berlaku") % {"nomor": sla.nomor},

@@ -1,8 +1,9 @@
 """Access matrix rows for the sla app's routes.
 
 Agreements, the catalogue and the calendar are read by every role; requests and compliance by Admin,
-Bappeda, Pimpinan and the OPDs on either side of a request (a request of OPDs A and C is a 404 for B);
-report jobs belong to the user who asked for them.
+Bappeda, Pimpinan and the OPDs on either side of a request (a request of OPDs A and C is a 404 for B).
+The compliance report's jobs are the shared /laporan/ routes (tests/sipd/authz.py; its scope per OPD:
+tests/sla/test_laporan.py).
 """
 
 import datetime as dt
@@ -60,16 +61,6 @@ def _lampiran(f):
     )  # fmt: skip
 
 
-def _laporan(f, **kw):
-    from sla.models import BerkasLaporan
-
-    return BerkasLaporan.objects.create(pengguna=f.users.operator_a, jenis="kepatuhan_pdf", **kw)
-
-
-def _laporan_siap(f):
-    return _laporan(f, status="selesai", berkas=_berkas("sla/laporan/matriks.pdf"))
-
-
 def _libur(f):
     from sla.models import LiburDaerah
 
@@ -77,7 +68,6 @@ def _libur(f):
 
 
 POST_SAJA = {**everyone(NOT_ALLOWED), "tanpa_peran": NOT_ALLOWED}
-HANYA_OPERATOR_A = {**only("operator_a", other=NOT_FOUND), "tanpa_peran": NOT_FOUND}
 API_POST_SAJA = {**everyone(NOT_ALLOWED, anon=API_ANON), "kepegawaian": FORBIDDEN}
 API_AKSI_PERMOHONAN = {**only(*LIHAT_PERMOHONAN, other=FORBIDDEN, anon=API_ANON)} | dict.fromkeys(
     LIHAT_PERMOHONAN, NOT_ALLOWED
@@ -116,12 +106,6 @@ MATRIX = {
     # Compliance, reports, calendar
     "sla-kepatuhan": (lambda f: "/sla/kepatuhan/", only(*LIHAT_PERMOHONAN)),
     "sla-kepatuhan-xlsx": (lambda f: "/sla/kepatuhan/unduh.xlsx?tahun=2026", only(*LIHAT_PERMOHONAN)),
-    "sla-kepatuhan-pdf": (lambda f: "/sla/kepatuhan/pdf/", POST_SAJA),
-    "sla-laporan": (lambda f: f"/sla/laporan/{_laporan(f).pk}/", HANYA_OPERATOR_A),
-    "sla-laporan-unduh": (
-        lambda f: f"/sla/laporan/{_laporan_siap(f).pk}/unduh/",
-        HANYA_OPERATOR_A,
-    ),
     "sla-kalender": (lambda f: "/sla/kalender/", everyone()),
     "sla-libur-hapus": (lambda f: f"/sla/kalender/{_libur(f).pk}/hapus/", POST_SAJA),
     # API

@@ -33,8 +33,10 @@ class Command(BaseCommand):
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         params = {}
-        for nama in jenis.parameter:
+        for nama in (*jenis.parameter, *jenis.opsional):
             nilai = options.get(nama)
+            if nilai in (None, "") and nama in jenis.opsional:
+                continue
             if nilai in (None, ""):
                 raise CommandError(f"--{nama} wajib untuk laporan {jenis.kode}")
             if nama == "opd":
