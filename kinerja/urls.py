@@ -6,6 +6,11 @@ urlpatterns = [
     path("realisasi/", realisasi.realisasi_index, name="realisasi"),
     path("realisasi/<int:opd>/<int:tahun>/<int:triwulan>/", realisasi.realisasi_grid, name="realisasi-grid"),
     path("realisasi/<int:opd>/<int:tahun>/<int:triwulan>/ajukan/", realisasi.ajukan, name="realisasi-ajukan"),
+    path(
+        "realisasi/<int:opd>/<int:tahun>/<int:triwulan>/rinci/<int:indikator>/",
+        realisasi.realisasi_rinci,
+        name="realisasi-rinci",
+    ),
     path("realisasi/sel/", realisasi.simpan_sel, name="realisasi-sel"),
     path("realisasi/anggaran/", realisasi.simpan_anggaran, name="realisasi-anggaran"),
     path("realisasi/bukti/", realisasi.unggah_bukti, name="bukti-unggah"),

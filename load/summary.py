@@ -5,10 +5,11 @@ import platform
 import sys
 
 path, users, seconds, workers = sys.argv[1:5]
+threads = sys.argv[5] if len(sys.argv) > 5 else "1"
 TARGET_P95 = {"save cell": 300, "dashboard": 500}
 rows = list(csv.DictReader(open(path)))  # noqa: SIM115
 print(
-    f"Users {users}, {seconds} s, gunicorn {workers} sync workers; {platform.machine()}, "
+    f"Users {users}, {seconds} s, gunicorn {workers} workers × {threads} threads; {platform.machine()}, "
     f"{__import__('os').cpu_count()} cores, Python {platform.python_version()}\n"
 )
 print("| endpoint | requests | errors | p50 ms | p95 ms | p99 ms | req/s | target p95 |")

@@ -89,20 +89,23 @@ def _judul_kelompok(ind: Indikator) -> tuple[str, str]:
     return f"00-{ind.tujuan.nomor}", f"Tujuan {ind.tujuan.nomor}. {ind.tujuan.uraian}"
 
 
-def grid(*, opd: Opd, tahun: int, triwulan: int) -> Grid:
+def grid(*, opd: Opd, tahun: int, triwulan: int, indikator_id: int | None = None) -> Grid:
     """Everything the grid shows for one OPD and triwulan (queries: periode, pelaporan (get or create),
     jadwal + active unlocks, indicators with their node, targets, realizations of the year, evidence,
-    open comments, budget realizations, pagu, history)."""
+    open comments, budget realizations, pagu, history); `indikator_id`: that indicator's row only."""
     periode = periode_untuk(tahun)
     pelaporan, _created = PelaporanTriwulan.objects.get_or_create(opd=opd, tahun=tahun, triwulan=triwulan)
     jadwal = jadwal_dengan_buka_kunci(tahun, triwulan)
     status = status_isian(
         opd_id=opd.pk, tahun=tahun, triwulan=triwulan, jadwal=jadwal, status=pelaporan.status
     )
+    indikator = Indikator.objects.filter(opd=opd, periode=periode)
+    if indikator_id is not None:
+        indikator = indikator.filter(pk=indikator_id)
     indikator = list(
-        Indikator.objects.filter(opd=opd, periode=periode)
-        .select_related("nomenklatur", "sasaran_pd", "tujuan_pd", "sasaran", "tujuan")
-        .order_by("urutan", "kode")
+        indikator.select_related("nomenklatur", "sasaran_pd", "tujuan_pd", "sasaran", "tujuan").order_by(
+            "urutan", "kode"
+        )
     )
     ids = [i.pk for i in indikator]
     target = {t.indikator_id: t for t in Target.objects.filter(indikator_id__in=ids, tahun=tahun)}

@@ -75,8 +75,8 @@ def realisasi_index(request):
     return redirect(f"{reverse('pemantauan')}?tahun={tahun}&triwulan={triwulan}")
 
 
-def _konteks_grid(request, opd: Opd, tahun: int, triwulan: int) -> dict:
-    data = selectors.grid(opd=opd, tahun=tahun, triwulan=triwulan)
+def _konteks_grid(request, opd: Opd, tahun: int, triwulan: int, indikator_id: int | None = None) -> dict:
+    data = selectors.grid(opd=opd, tahun=tahun, triwulan=triwulan, indikator_id=indikator_id)
     user = request.user
     bisa_isi = data.status.boleh and _boleh_isi(user, opd.pk)
     return {
@@ -100,6 +100,19 @@ def realisasi_grid(request, opd: int, tahun: int, triwulan: int):
         raise Http404
     opd_obj = _opd_terlihat(request.user, opd)
     return render(request, "kinerja/realisasi/grid.html", _konteks_grid(request, opd_obj, tahun, triwulan))
+
+
+@require_GET
+def realisasi_rinci(request, opd: int, tahun: int, triwulan: int, indikator: int):
+    """The narrative and evidence of one grid row, loaded when the row's details are opened."""
+    if triwulan not in (1, 2, 3, 4):
+        raise Http404
+    opd_obj = _opd_terlihat(request.user, opd)
+    konteks = _konteks_grid(request, opd_obj, tahun, triwulan, indikator_id=indikator)
+    baris = next((b for k in konteks["g"].kelompok for b in k.baris), None)
+    if baris is None:
+        raise Http404
+    return render(request, "kinerja/realisasi/_rinci.html", {**konteks, "b": baris})
 
 
 def _indikator_untuk_ubah(request) -> Indikator:

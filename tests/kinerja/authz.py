@@ -46,6 +46,13 @@ def _realisasi_api(f):
     return f"/api/v1/realisasi/{RealisasiFactory(indikator__opd=f.opd_a).pk}/"
 
 
+def _rinci(f):
+    from tests.kinerja.factories import RealisasiFactory
+
+    realisasi = RealisasiFactory(indikator__opd=f.opd_a, tahun=2025, triwulan=1)
+    return f"/kinerja/realisasi/{f.opd_a.pk}/2025/1/rinci/{realisasi.indikator.pk}/"
+
+
 def _pelaporan(f):
     from tests.kinerja.factories import PelaporanFactory
 
@@ -58,6 +65,7 @@ MATRIX = {
         {**dict.fromkeys(KINERJA_OPD_A, REDIRECT), "kepegawaian": FORBIDDEN, "tanpa_peran": FORBIDDEN},
     ),
     "realisasi-grid": (lambda f: f"/kinerja/realisasi/{f.opd_a.pk}/2025/1/", KINERJA_OPD_A),
+    "realisasi-rinci": (_rinci, KINERJA_OPD_A),
     "bukti-unduh": (_bukti, OBJEK_OPD_A),
     "pelaporan-tinjau": (_pelaporan, OBJEK_OPD_A),
     "pemantauan": (lambda f: "/kinerja/pemantauan/", only("admin", "bappeda", "pimpinan")),

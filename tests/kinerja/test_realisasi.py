@@ -252,6 +252,22 @@ class TestHalaman:
         assert "Cakupan imunisasi dasar lengkap" in html and "1.234,5" in html  # TW I shown in TW II's grid
         assert 'name="nilai"' in html
 
+    def test_closed_rows_load_their_narrative_and_evidence_when_opened(self, two_opds, ind, client):
+        simpan(two_opds.users.operator_a, ind, "Posyandu aktif", kolom="faktor_pendorong")
+        client.force_login(two_opds.users.operator_a)
+        url = f"/kinerja/realisasi/{two_opds.opd_a.pk}/2025/1/"
+        html = client.get(url).content.decode()
+        rinci = f"{url}rinci/{ind.pk}/"
+        assert f'hx-get="{rinci}"' in html and "Posyandu aktif" not in html
+        bagian = client.get(rinci).content.decode()
+        assert "Posyandu aktif" in bagian and f'id="isi-{ind.pk}-faktor_pendorong"' in bagian
+        assert f'id="bukti-{ind.pk}"' in bagian and 'name="berkas"' in bagian
+        client.force_login(two_opds.users.operator_b)
+        assert client.get(rinci).status_code == 404
+        lain = IndikatorFactory(opd=two_opds.opd_b)
+        client.force_login(two_opds.users.operator_a)
+        assert client.get(f"{url}rinci/{lain.pk}/").status_code == 404  # not an indicator of this OPD
+
     def test_grid_query_count_is_flat(self, two_opds, client, django_assert_max_num_queries):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
