@@ -12,7 +12,7 @@ import io
 import math
 import random
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pghistory
@@ -28,6 +28,7 @@ from opd.validators import parse_kode_unit
 from sipd.models import Pemda, User
 from sipd.roles import Peran
 from sipd.selectors import forget_pemda_profile_on_commit
+from sipd.sinkron import selaraskan
 
 SEED = 3299
 DEMO_PASSWORD = "sipd-demo-2026"  # noqa: S105 - published demo password, printed by the command  # nosec B105
@@ -794,35 +795,11 @@ class Hasil:
 
 
 def _sync(model, existing: dict, wanted: dict, hasil: Hasil, label: str, *, unique) -> dict:
-    """Create the rows of `wanted` missing from `existing` and update those that differ, in bulk.
-
-    `existing` maps natural key -> instance and is completed in place; returns it. `unique(key)` names the
-    unique column behind a key: changed rows are written as INSERT … ON CONFLICT (that column) DO UPDATE of
-    the changed fields, which PostgreSQL does in one statement (bulk_update's CASE per row is far slower).
-    """
-    baru, ubah, fields = [], defaultdict(list), set()
-    for key, values in wanted.items():
-        obj = existing.get(key)
-        if obj is None:
-            existing[key] = obj = model(**values)
-            baru.append(obj)
-            continue
-        changed = [name for name, value in values.items() if getattr(obj, name) != value]
-        for name in changed:
-            setattr(obj, name, values[name])
-        if changed:
-            fields.update(changed)
-            ubah[unique(key)].append(obj)
-    model.objects.bulk_create(baru, batch_size=1000)
+    """`sipd.sinkron.selaraskan` upserting on the unique column `unique(key)` names; returns `existing`."""
+    baru, ubah = selaraskan(model, existing, wanted, batch=1000, unik=unique)
     hasil.baru.update((model, obj.pk) for obj in baru)
-    if any(f.name == "diubah" for f in model._meta.concrete_fields):
-        fields.add("diubah")  # auto_now: bulk_create sets it on every row it writes
-    for column, objs in ubah.items():
-        model.objects.bulk_create(
-            objs, batch_size=1000, update_conflicts=True, unique_fields=[column], update_fields=sorted(fields)
-        )
     hasil.dibuat[label] += len(baru)
-    hasil.diubah[label] += sum((model, obj.pk) not in hasil.baru for objs in ubah.values() for obj in objs)
+    hasil.diubah[label] += sum((model, obj.pk) not in hasil.baru for obj in ubah)
     return existing
 
 

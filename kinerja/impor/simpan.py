@@ -45,6 +45,7 @@ from sipd import access
 from sipd import spreadsheet as ss
 from sipd.formatting import format_angka
 from sipd.roles import Peran
+from sipd.sinkron import selaraskan
 from sipd.spreadsheet import Galat, ImporGagal
 
 KUNCI_IMPOR = 7_320_003
@@ -161,24 +162,7 @@ def _muat(periode: PeriodeRpjmd) -> Data:
 def _tulis(model, existing: dict, wanted: dict, hasil: HasilMatriks, jenis: str) -> dict:
     """Insert the rows of `wanted` missing from `existing`, update those that differ (INSERT … ON CONFLICT
     (id) DO UPDATE, one statement per batch); `existing` is completed in place and returned."""
-    baru, ubah, fields = [], [], set()
-    for key, values in wanted.items():
-        obj = existing.get(key)
-        if obj is None:
-            existing[key] = obj = model(**values)
-            baru.append(obj)
-            continue
-        changed = [name for name, value in values.items() if getattr(obj, name) != value]
-        for name in changed:
-            setattr(obj, name, values[name])
-        if changed:
-            fields.update(changed)
-            ubah.append(obj)
-    model.objects.bulk_create(baru, batch_size=BATCH)
-    if ubah:
-        model.objects.bulk_create(
-            ubah, batch_size=BATCH, update_conflicts=True, unique_fields=["id"], update_fields=sorted(fields)
-        )
+    baru, ubah = selaraskan(model, existing, wanted, batch=BATCH)
     hasil.dibuat[jenis] += len(baru)
     hasil.diubah[jenis] += len(ubah)
     hasil.tetap[jenis] += len(wanted) - len(baru) - len(ubah)
