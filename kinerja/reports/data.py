@@ -112,6 +112,18 @@ def _isi_tahunan(baris: Baris, ind: Indikator, periode: PeriodeRpjmd, target: di
     baris.predikat_periode = calculations.predikat(baris.capaian_periode)
 
 
+def _baris_indikator(per_simpul: dict, periode: PeriodeRpjmd, target: dict, skor: dict):
+    """`indikator_rows(kunci, induk_teks)`: the rows of the indicators hung on one node of the tree."""
+
+    def indikator_rows(kunci, induk_teks):
+        for ind in per_simpul.get(kunci, ()):
+            row = Baris("indikator", indikator=ind, kolom_induk=induk_teks)
+            _isi_tahunan(row, ind, periode, target[ind.pk], skor[ind.pk])
+            yield row
+
+    return indikator_rows
+
+
 def _nomori(rows: list[Baris]) -> list[Baris]:
     n = 0
     for row in rows:
@@ -156,13 +168,9 @@ def evaluasi_rpjmd(periode: PeriodeRpjmd, sampai_tahun: int) -> list[Baris]:
             per_simpul[("sasaran", ind.sasaran_id)].append(ind)
         else:
             per_simpul[("program", ind.nomenklatur_id)].append(ind)
-    target, skor = _nilai_tahunan([i.pk for i in indikator], periode, sampai_tahun)
-
-    def indikator_rows(kunci, induk_teks):
-        for ind in per_simpul.get(kunci, ()):
-            row = Baris("indikator", indikator=ind, kolom_induk=induk_teks)
-            _isi_tahunan(row, ind, periode, target[ind.pk], skor[ind.pk])
-            yield row
+    indikator_rows = _baris_indikator(
+        per_simpul, periode, *_nilai_tahunan([i.pk for i in indikator], periode, sampai_tahun)
+    )
 
     rows: list[Baris] = []
     for m in misi:
@@ -205,13 +213,9 @@ def evaluasi_renstra(periode: PeriodeRpjmd, opd_id: int, sampai_tahun: int) -> l
         for nama in ("tujuan_pd_id", "sasaran_pd_id", "nomenklatur_id"):
             if getattr(ind, nama):
                 per_simpul[(nama, getattr(ind, nama))].append(ind)
-    target, skor = _nilai_tahunan([i.pk for i in indikator], periode, sampai_tahun)
-
-    def indikator_rows(kunci, induk_teks):
-        for ind in per_simpul.get(kunci, ()):
-            row = Baris("indikator", indikator=ind, kolom_induk=induk_teks)
-            _isi_tahunan(row, ind, periode, target[ind.pk], skor[ind.pk])
-            yield row
+    indikator_rows = _baris_indikator(
+        per_simpul, periode, *_nilai_tahunan([i.pk for i in indikator], periode, sampai_tahun)
+    )
 
     rows: list[Baris] = []
 
