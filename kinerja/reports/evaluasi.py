@@ -162,7 +162,7 @@ def _tiga_nilai(row, tahun_list, sampai_tahun):
 
 
 def _konteks(judul: str, periode, tahun: int, rows, *, lebar=None, **extra) -> dict:
-    """`lebar`: the figures' widths of the whole report when `rows` is one section of it."""
+    """`lebar`: the figures' lengths over the whole report (`lebar_tahunan`) when `rows` is one section."""
     tahun_list = list(periode.tahun)
     label = (_("T"), _("R"), pgettext("capaian", "C") + " (%)")
     kolom = KolomTahunan.dari(lebar or lebar_tahunan(rows, tahun_list, tahun), len(tahun_list), label)
